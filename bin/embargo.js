@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `embargo` command. The CLI is TypeScript run through tsx's loader, so the same sources
+// serve the app, the tests and the command line without a separate build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

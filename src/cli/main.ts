@@ -1,0 +1,74 @@
+// The `embargo` command line (see CLI.md): a front end to the same core and the same
+// contract as the desktop app.
+import { Command, CommanderError } from 'commander';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
+import { CliFailure, CliSession, type GlobalOptions } from './session.ts';
+import { printJson } from './output.ts';
+import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
+import { registerVaultCommands } from './commands/vault.ts';
+import { registerCaseCommands } from './commands/case.ts';
+
+/** Runs one command body with a session; a returned number is the exit status. */
+export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    stdinIsTty: Boolean(process.stdin.isTTY),
+    stdoutIsTty: Boolean(process.stdout.isTTY),
+    promptHidden: promptHiddenOnTty,
+    readStdin: readAllStdin,
+  };
+}
+
+function reportFailure(io: CliIo, json: boolean, failure: CliFailure): void {
+  io.stderr(`embargo: ${failure.info.message}\n`);
+  if (json) printJson(io, { error: { code: failure.info.code, message: failure.info.message } });
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command();
+  program
+    .name('embargo')
+    .description('Embargo: the Fix Lead’s case vault, process engine and disclosure kit, offline.')
+    .option('--vault <dir>', 'vault directory (default: $EMBARGO_VAULT or the desktop app’s)')
+    .option('--passphrase-file <file>', 'read the vault passphrase from this file')
+    .option('--json', 'print JSON for scripts')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .showHelpAfterError(false);
+
+  const run: CommandRunner = async (body) => {
+    const options = program.opts<GlobalOptions>();
+    const session = new CliSession(io, options);
+    try {
+      const code = await body(session);
+      exitCode = typeof code === 'number' ? code : EXIT_OK;
+    } catch (error) {
+      const failure =
+        error instanceof CliFailure ? error : new CliFailure({ code: 'Internal', message: (error as Error).message }, EXIT_FAILED);
+      reportFailure(io, Boolean(options.json), failure);
+      exitCode = failure.exitCode;
+    } finally {
+      await session.close();
+    }
+  };
+
+  registerVaultCommands(program, run);
+  registerCaseCommands(program, run);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return EXIT_OK;
+      if (argv.includes('--json')) printJson(io, { error: { code: 'InvalidInput', message: error.message.replace(/^error: /, '') } });
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,156 @@
+// The composition root of the core: one vault session, and one handler per contract method.
+// Electron main, browser mode and the CLI all build exactly this and call it through
+// `createDispatch`.
+import { VaultLockedError } from '../shared/errors.ts';
+import type { Handlers } from '../shared/contract/index.ts';
+import { systemPorts, type CorePorts } from './ports.ts';
+import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
+import { verifyVault } from './vault/verify.ts';
+import { KeyedMutex } from './util/keyed-mutex.ts';
+import { entrySummary, readCase, toRecord, type CaseContext } from './cases/case-store.ts';
+import { createCase } from './cases/create-case.ts';
+import { addNote, editCase } from './cases/edit-case.ts';
+import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
+
+export interface CoreOptions {
+  vaultDir: string;
+  ports?: CorePorts;
+  /** Options for newly created vaults (tests and benchmarks may lower the KDF cost). */
+  createOptions?: CreateVaultOptions;
+  /** Called when the vault locks itself (idle timeout) so a front end can show it. */
+  onAutoLock?(): void;
+}
+
+export interface Core {
+  handlers: Handlers;
+  /** Records activity: resets the idle auto-lock. */
+  touch(): void;
+  /** Locks now (system suspend, screen lock, window closed). */
+  lock(): Promise<void>;
+  readonly vaultDir: string;
+  /** The open vault, for tools built on the core (benchmarks, tests). */
+  openVault(): Vault;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const ports = options.ports ?? systemPorts;
+  const mutex = new KeyedMutex();
+  const vaultDir = options.vaultDir;
+  let vault: Vault | null = null;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function requireVault(): Vault {
+    if (!vault || !vault.isOpen) throw new VaultLockedError();
+    return vault;
+  }
+
+  function context(): CaseContext {
+    return { vault: requireVault(), ports, mutex };
+  }
+
+  function idleMinutes(): number {
+    return vault?.isOpen ? vault.index.data.settings.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  function armIdleTimer(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (!vault) return;
+    idleTimer = setTimeout(() => {
+      void lock().then(() => options.onAutoLock?.());
+    }, idleMinutes() * 60_000);
+    idleTimer.unref?.();
+  }
+
+  async function lock(): Promise<void> {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const open = vault;
+    vault = null;
+    await open?.close();
+  }
+
+  async function setVault(next: Vault): Promise<void> {
+    await lock();
+    vault = next;
+    armIdleTimer();
+  }
+
+  const handlers: Handlers = {
+    'app.state': async () => ({
+      vaultDir,
+      vaultExists: await vaultExists(vaultDir),
+      unlocked: vault?.isOpen ?? false,
+      idleLockMinutes: idleMinutes(),
+    }),
+    'vault.create': async ({ passphrase }) => {
+      await setVault(await Vault.create(vaultDir, passphrase, ports, options.createOptions));
+      return { vault: vaultDir, formatVersion: SEALED_FORMAT_VERSION };
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      if (vault?.isOpen) await lock();
+      await setVault(await Vault.open(vaultDir, passphrase, ports));
+      return { ok: true };
+    },
+    'vault.lock': async () => {
+      await lock();
+      return { ok: true };
+    },
+    'vault.status': async () => {
+      const open = requireVault();
+      const { salt: _salt, ...kdf } = open.keyFile.kdf;
+      let events = 0;
+      for (const caseId of Object.keys(open.index.data.cases)) events += (await readCase(context(), caseId)).events.length;
+      return {
+        vault: vaultDir,
+        formatVersion: SEALED_FORMAT_VERSION,
+        schemaVersion: open.index.data.schemaVersion,
+        kdf,
+        cases: Object.keys(open.index.data.cases).length,
+        keys: 0,
+        events,
+        createdAt: open.index.data.createdAt,
+        idleLockMinutes: open.index.data.settings.idleLockMinutes,
+      };
+    },
+    'vault.verify': async () => verifyVault(requireVault(), ports.randomBytes),
+    'vault.changePassphrase': async ({ current, next }) => {
+      await mutex.run('keyfile', () => requireVault().changePassphrase(current, next));
+      return { ok: true };
+    },
+    'vault.setIdleLock': async ({ minutes }) => {
+      const open = requireVault();
+      await mutex.run('index', async () => {
+        const before = open.index.data;
+        open.index.data = { ...before, settings: { ...before.settings, idleLockMinutes: minutes } };
+        try {
+          await open.index.write();
+        } catch (error) {
+          open.index.data = before;
+          throw error;
+        }
+      });
+      armIdleTimer();
+      return { ok: true };
+    },
+    'case.create': async (input) => createCase(context(), input),
+    'case.list': async () =>
+      Object.entries(requireVault().index.data.cases)
+        .map(([id, entry]) => entrySummary(id, entry))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)),
+    'case.show': async ({ id }) => toRecord(await readCase(context(), id)),
+    'case.update': async ({ id, edits }) => editCase(context(), id, edits),
+    'case.timeline': async ({ id }) => (await readCase(context(), id)).events,
+    'case.note': async ({ id, text }) => addNote(context(), id, text),
+  };
+
+  return {
+    handlers,
+    vaultDir,
+    touch: () => {
+      if (vault) armIdleTimer();
+    },
+    lock,
+    openVault: requireVault,
+  };
+}

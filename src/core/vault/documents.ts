@@ -1,0 +1,38 @@
+// The documents inside a vault and their schema history.
+import type { CaseRecord, TimelineEvent } from '../../shared/contract/index.ts';
+import type { Migration } from './migrations.ts';
+
+export interface CaseEntry {
+  /** The case's own data key (base64), wrapped by the index's encryption; dropping it shreds the case. */
+  key: string;
+  title: string;
+  kind: CaseRecord['kind'];
+  disclosedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  releaseDate: string | null;
+  cve: string | null;
+}
+
+export interface IndexDocument {
+  schemaVersion: number;
+  vaultId: string;
+  createdAt: string;
+  settings: { idleLockMinutes: number; actorName: string };
+  nextCaseNumber: number;
+  cases: Record<string, CaseEntry>;
+}
+
+export type CaseFields = Omit<CaseRecord, 'eventCount'>;
+
+export interface CaseDocument {
+  schemaVersion: number;
+  case: CaseFields;
+  events: TimelineEvent[];
+}
+
+/** Index schema history. Version 1 is the first released shape. */
+export const INDEX_MIGRATIONS: readonly Migration[] = [];
+
+/** Case schema history. Version 1 is the first released shape. */
+export const CASE_MIGRATIONS: readonly Migration[] = [];

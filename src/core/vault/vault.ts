@@ -1,0 +1,218 @@
+// An unlocked vault: the key file, the index document, one document per case and encrypted
+// blobs, all under one directory. It holds the data key in memory while open and the
+// directory's lock so that no second process writes the same vault.
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { VaultCorruptError, VaultExistsError, VaultNotFoundError, EmbargoError } from '../../shared/errors.ts';
+import type { CorePorts } from '../ports.ts';
+import { buildKeyFile, DEFAULT_KDF, KEY_FILE_NAME, parseKeyFile, unwrapDataKey, type KdfParameters, type KeyFile } from './key-file.ts';
+import { acquireVaultLock, type VaultLock } from './lock.ts';
+import { EncryptedJsonAdapter, type SealedLocation } from './encrypted-adapter.ts';
+import { writeFileAtomic, TEMP_SUFFIX } from './atomic-write.ts';
+import { openSealedBytes, sealBytes } from './sealed-file.ts';
+import { migrateDocument, currentVersion } from './migrations.ts';
+import { CASE_MIGRATIONS, INDEX_MIGRATIONS, type CaseDocument, type IndexDocument } from './documents.ts';
+
+export const INDEX_FILE = 'index.edoc';
+export const CASES_DIR = 'cases';
+export const BLOBS_DIR = 'blobs';
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+export interface CreateVaultOptions {
+  kdf?: Omit<KdfParameters, 'salt'>;
+  actorName?: string;
+}
+
+function indexLocation(dir: string): SealedLocation {
+  return { file: join(dir, INDEX_FILE), label: INDEX_FILE, name: 'index' };
+}
+
+export function caseLocation(dir: string, caseId: string): SealedLocation {
+  const label = `${CASES_DIR}/${caseId}.edoc`;
+  return { file: join(dir, label), label, name: `case:${caseId}` };
+}
+
+function blobLocation(dir: string, scope: string, blobId: string): SealedLocation {
+  const label = `${BLOBS_DIR}/${scope}/${blobId}.eblob`;
+  return { file: join(dir, label), label, name: `blob:${scope}:${blobId}` };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function vaultExists(dir: string): Promise<boolean> {
+  return exists(join(dir, KEY_FILE_NAME));
+}
+
+export async function readKeyFile(dir: string): Promise<KeyFile> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, KEY_FILE_NAME), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultNotFoundError(dir);
+    throw error;
+  }
+  return parseKeyFile(text);
+}
+
+/** Removes temporary files a crash may have left; they are sealed, but they are clutter. */
+async function sweepTemporaryFiles(dir: string): Promise<void> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) {
+      await rm(join(entry.parentPath, entry.name), { force: true });
+    }
+  }
+}
+
+export class Vault {
+  private readonly caseStores = new Map<string, Low<CaseDocument>>();
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    private dataKey: Uint8Array,
+    private readonly lock: VaultLock,
+    readonly index: Low<IndexDocument>,
+    readonly keyFile: KeyFile,
+    private readonly ports: CorePorts,
+  ) {}
+
+  static async create(dir: string, passphrase: string, ports: CorePorts, options: CreateVaultOptions = {}): Promise<Vault> {
+    if (await vaultExists(dir)) throw new VaultExistsError(dir);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const lock = await acquireVaultLock(dir, ports.now());
+    try {
+      if (await vaultExists(dir)) throw new VaultExistsError(dir);
+      const dataKey = ports.randomBytes(32);
+      const now = ports.now().toISOString();
+      const index = new Low<IndexDocument>(new EncryptedJsonAdapter(indexLocation(dir), dataKey, ports.randomBytes), {
+        schemaVersion: currentVersion(INDEX_MIGRATIONS),
+        vaultId: Buffer.from(ports.randomBytes(16)).toString('hex'),
+        createdAt: now,
+        settings: { idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, actorName: options.actorName ?? 'Fix Lead' },
+        nextCaseNumber: 1,
+        cases: {},
+      });
+      await mkdir(join(dir, CASES_DIR), { recursive: true, mode: 0o700 });
+      await mkdir(join(dir, BLOBS_DIR), { recursive: true, mode: 0o700 });
+      await index.write();
+      // The key file is written last: its presence is what makes the directory a vault.
+      const keyText = await buildKeyFile(passphrase, dataKey, options.kdf ?? DEFAULT_KDF, ports.randomBytes);
+      await writeFileAtomic(join(dir, KEY_FILE_NAME), Buffer.from(keyText, 'utf8'));
+      return new Vault(dir, dataKey, lock, index, parseKeyFile(keyText), ports);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  static async open(dir: string, passphrase: string, ports: CorePorts): Promise<Vault> {
+    const keyFile = await readKeyFile(dir);
+    const dataKey = await unwrapDataKey(keyFile, passphrase);
+    const lock = await acquireVaultLock(dir, ports.now());
+    try {
+      await sweepTemporaryFiles(dir);
+      const index = new Low<IndexDocument>(new EncryptedJsonAdapter(indexLocation(dir), dataKey, ports.randomBytes), null as never);
+      const raw = await index.adapter.read();
+      if (raw === null) throw new VaultCorruptError(INDEX_FILE, 'the vault index is missing');
+      const { document, migrated } = migrateDocument<IndexDocument>(raw, INDEX_MIGRATIONS, INDEX_FILE);
+      index.data = document;
+      if (migrated) await index.write();
+      return new Vault(dir, dataKey, lock, index, keyFile, ports);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EmbargoError('VaultLocked', 'The vault is locked: unlock it with its passphrase first.');
+  }
+
+  caseKey(caseId: string): Uint8Array {
+    const entry = this.index.data.cases[caseId];
+    if (!entry) throw new EmbargoError('NotFound', `No case with id ${caseId}.`, { what: 'case', id: caseId });
+    return Buffer.from(entry.key, 'base64');
+  }
+
+  newKey(): string {
+    return Buffer.from(this.ports.randomBytes(32)).toString('base64');
+  }
+
+  /** The lowdb store of one case, read from disk once and then kept while the vault is open. */
+  async caseStore(caseId: string): Promise<Low<CaseDocument>> {
+    this.assertOpen();
+    const cached = this.caseStores.get(caseId);
+    if (cached) return cached;
+    const location = caseLocation(this.dir, caseId);
+    const store = new Low<CaseDocument>(new EncryptedJsonAdapter(location, this.caseKey(caseId), this.ports.randomBytes), null as never);
+    const raw = await store.adapter.read();
+    if (raw === null) throw new VaultCorruptError(location.label, 'the case document is missing');
+    const { document, migrated } = migrateDocument<CaseDocument>(raw, CASE_MIGRATIONS, location.label);
+    store.data = document;
+    if (migrated) await store.write();
+    this.caseStores.set(caseId, store);
+    return store;
+  }
+
+  /** Writes a new case document; the caller adds the case to the index afterwards. */
+  async createCaseStore(caseId: string, document: CaseDocument): Promise<Low<CaseDocument>> {
+    this.assertOpen();
+    const store = new Low<CaseDocument>(
+      new EncryptedJsonAdapter(caseLocation(this.dir, caseId), this.caseKey(caseId), this.ports.randomBytes),
+      document,
+    );
+    await store.write();
+    this.caseStores.set(caseId, store);
+    return store;
+  }
+
+  async putBlob(scope: string, blobId: string, bytes: Uint8Array, key: Uint8Array): Promise<void> {
+    this.assertOpen();
+    const location = blobLocation(this.dir, scope, blobId);
+    await mkdir(join(this.dir, BLOBS_DIR, scope), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(location.file, sealBytes(key, 'blob', location.name, bytes, this.ports.randomBytes(12)));
+  }
+
+  async getBlob(scope: string, blobId: string, key: Uint8Array): Promise<Buffer> {
+    this.assertOpen();
+    const location = blobLocation(this.dir, scope, blobId);
+    return openSealedBytes(key, 'blob', location.name, await readFile(location.file), location.label);
+  }
+
+  /** Rewraps the data key under a new passphrase; no document is rewritten. */
+  async changePassphrase(current: string, next: string, kdf?: Omit<KdfParameters, 'salt'>): Promise<void> {
+    this.assertOpen();
+    const onDisk = await readKeyFile(this.dir);
+    await unwrapDataKey(onDisk, current);
+    const { salt: _salt, ...cost } = onDisk.kdf;
+    const raised = kdf ?? cost;
+    const text = await buildKeyFile(next, this.dataKey, raised, this.ports.randomBytes);
+    await writeFileAtomic(join(this.dir, KEY_FILE_NAME), Buffer.from(text, 'utf8'));
+  }
+
+  get dataKeyForIndex(): Uint8Array {
+    return this.dataKey;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.dataKey.fill(0);
+    this.dataKey = new Uint8Array(0);
+    this.caseStores.clear();
+    await this.lock.release();
+  }
+}

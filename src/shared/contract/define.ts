@@ -1,0 +1,16 @@
+// A contract method: the zod schema of its input and of its output. Every call across a
+// process boundary (Electron IPC, the loopback transport, the CLI) is checked against both.
+import type { z } from 'zod';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** One line for docs and `--help`. */
+  summary: string;
+  /** Methods that may run while the vault is locked (unlock itself, app state, …). */
+  allowWhenLocked?: boolean;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}

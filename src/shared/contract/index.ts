@@ -1,0 +1,38 @@
+// The contract: every method the UI, the loopback transport and the CLI may call.
+import type { z } from 'zod';
+import type { Result } from '../errors.ts';
+import { vaultMethods } from './vault.ts';
+import { caseMethods } from './cases.ts';
+
+export const contract = {
+  ...vaultMethods,
+  ...caseMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/** What the core implements: one handler per method, given parsed input. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>>;
+};
+
+/** What every front end calls: one function, typed per method, never throwing. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
+}
+
+export type Transport = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export * from './common.ts';
+export * from './vault.ts';
+export * from './cases.ts';

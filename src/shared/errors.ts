@@ -1,0 +1,104 @@
+// Errors are values with a stable `code` and serialisable `data`, so they survive IPC, the
+// loopback transport and the CLI's --json output unchanged. Codes are a public contract:
+// scripts and the renderer branch on them, so never rename one.
+
+export const ERROR_CODES = [
+  'WrongPassphrase',
+  'VaultLocked',
+  'VaultCorrupt',
+  'VaultInUse',
+  'VaultExists',
+  'VaultNotFound',
+  'UnsupportedFormat',
+  'NotFound',
+  'InvalidInput',
+  'InvalidOutput',
+  'UnknownMethod',
+  'Unauthorized',
+  'Conflict',
+  'Internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export class EmbargoError extends Error {
+  readonly code: ErrorCode;
+  readonly data: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, data: Record<string, unknown> = {}) {
+    super(message);
+    this.name = `${code}Error`;
+    this.code = code;
+    this.data = data;
+  }
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message, data: this.data };
+  }
+}
+
+export class WrongPassphraseError extends EmbargoError {
+  constructor() {
+    super('WrongPassphrase', 'The passphrase is wrong (or the key file was altered): the vault stays locked.');
+  }
+}
+
+export class VaultLockedError extends EmbargoError {
+  constructor() {
+    super('VaultLocked', 'The vault is locked: unlock it with its passphrase first.');
+  }
+}
+
+export class VaultCorruptError extends EmbargoError {
+  constructor(file: string, detail: string) {
+    super(
+      'VaultCorrupt',
+      `Vault file ${file} is damaged or was altered (${detail}). Nothing was read from it; restore this file from a backup, or run "embargo vault verify" to list every damaged file.`,
+      { file, detail },
+    );
+  }
+}
+
+export class VaultInUseError extends EmbargoError {
+  constructor(dir: string, holder: string) {
+    super('VaultInUse', `The vault at ${dir} is open in another process (${holder}); close it there first.`, {
+      dir,
+      holder,
+    });
+  }
+}
+
+export class VaultExistsError extends EmbargoError {
+  constructor(dir: string) {
+    super('VaultExists', `A vault already exists at ${dir}; refusing to overwrite it.`, { dir });
+  }
+}
+
+export class VaultNotFoundError extends EmbargoError {
+  constructor(dir: string) {
+    super('VaultNotFound', `No vault at ${dir}; create one with "embargo vault init".`, { dir });
+  }
+}
+
+export class NotFoundError extends EmbargoError {
+  constructor(what: string, id: string) {
+    super('NotFound', `No ${what} with id ${id}.`, { what, id });
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Turns anything thrown into a serialisable ErrorInfo; unknown failures become `Internal`. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof EmbargoError) return error.toInfo();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'Internal', message: `Unexpected failure: ${message}`, data: {} };
+}
