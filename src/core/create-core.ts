@@ -1,15 +1,14 @@
 // The composition root of the core: one vault session, and one handler per contract method.
 // Electron main, browser mode and the CLI all build exactly this and call it through
 // `createDispatch`.
-import { VaultLockedError } from '../shared/errors.ts';
 import type { Handlers } from '../shared/contract/index.ts';
 import { systemPorts, type CorePorts } from './ports.ts';
 import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
 import { verifyVault } from './vault/verify.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
-import { entrySummary, readCase, toRecord, type CaseContext } from './cases/case-store.ts';
-import { createCase } from './cases/create-case.ts';
-import { addNote, editCase } from './cases/edit-case.ts';
+import { readCase } from './cases/case-store.ts';
+import { caseHandlers } from './cases/handlers.ts';
+import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
 export interface CoreOptions {
@@ -39,14 +38,14 @@ export function createCore(options: CoreOptions): Core {
   let vault: Vault | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  function requireVault(): Vault {
-    if (!vault || !vault.isOpen) throw new VaultLockedError();
-    return vault;
-  }
-
-  function context(): CaseContext {
-    return { vault: requireVault(), ports, mutex };
-  }
+  const requireVault = (): Vault => requireOpen(vault);
+  const session: CoreSession = {
+    vaultDir,
+    ports,
+    mutex,
+    vault: requireVault,
+    cases: () => ({ vault: requireVault(), ports, mutex }),
+  };
 
   function idleMinutes(): number {
     return vault?.isOpen ? vault.index.data.settings.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
@@ -100,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
       const open = requireVault();
       const { salt: _salt, ...kdf } = open.keyFile.kdf;
       let events = 0;
-      for (const caseId of Object.keys(open.index.data.cases)) events += (await readCase(context(), caseId)).events.length;
+      for (const caseId of Object.keys(open.index.data.cases)) events += (await readCase(session.cases(), caseId)).events.length;
       return {
         vault: vaultDir,
         formatVersion: SEALED_FORMAT_VERSION,
@@ -133,15 +132,7 @@ export function createCore(options: CoreOptions): Core {
       armIdleTimer();
       return { ok: true };
     },
-    'case.create': async (input) => createCase(context(), input),
-    'case.list': async () =>
-      Object.entries(requireVault().index.data.cases)
-        .map(([id, entry]) => entrySummary(id, entry))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)),
-    'case.show': async ({ id }) => toRecord(await readCase(context(), id)),
-    'case.update': async ({ id, edits }) => editCase(context(), id, edits),
-    'case.timeline': async ({ id }) => (await readCase(context(), id)).events,
-    'case.note': async ({ id, text }) => addNote(context(), id, text),
+    ...caseHandlers(session),
   };
 
   return {

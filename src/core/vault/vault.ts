@@ -11,7 +11,7 @@ import { acquireVaultLock, type VaultLock } from './lock.ts';
 import { EncryptedJsonAdapter, type SealedLocation } from './encrypted-adapter.ts';
 import { writeFileAtomic, TEMP_SUFFIX } from './atomic-write.ts';
 import { openSealedBytes, sealBytes } from './sealed-file.ts';
-import { migrateDocument, currentVersion } from './migrations.ts';
+import { migrateDocument, currentVersion, type Migration } from './migrations.ts';
 import { CASE_MIGRATIONS, INDEX_MIGRATIONS, type CaseDocument, type IndexDocument } from './documents.ts';
 
 export const INDEX_FILE = 'index.edoc';
@@ -31,6 +31,13 @@ function indexLocation(dir: string): SealedLocation {
 export function caseLocation(dir: string, caseId: string): SealedLocation {
   const label = `${CASES_DIR}/${caseId}.edoc`;
   return { file: join(dir, label), label, name: `case:${caseId}` };
+}
+
+/** Vault-wide documents (keyring, roster, distributors, templates): `<name>.edoc`. */
+export function vaultDocumentLocation(dir: string, name: string): SealedLocation {
+  if (!/^[a-z][a-z0-9-]{0,40}$/.test(name) || name === 'index') throw new Error(`invalid vault document name ${name}`);
+  const label = `${name}.edoc`;
+  return { file: join(dir, label), label, name: `doc:${name}` };
 }
 
 function blobLocation(dir: string, scope: string, blobId: string): SealedLocation {
@@ -74,6 +81,7 @@ async function sweepTemporaryFiles(dir: string): Promise<void> {
 
 export class Vault {
   private readonly caseStores = new Map<string, Low<CaseDocument>>();
+  private readonly vaultDocuments = new Map<string, Low<unknown>>();
   private closed = false;
 
   private constructor(
@@ -163,6 +171,30 @@ export class Vault {
     return store;
   }
 
+  /**
+   * A vault-wide document (keyring, roster, …), encrypted with the vault's data key, created
+   * with `initial` the first time. Its `schemaVersion` is brought up to date by `migrations`.
+   */
+  async vaultDocument<T extends { schemaVersion: number }>(
+    name: string,
+    initial: () => T,
+    migrations: readonly Migration[] = [],
+  ): Promise<Low<T>> {
+    this.assertOpen();
+    const cached = this.vaultDocuments.get(name);
+    if (cached) return cached as Low<T>;
+    const location = vaultDocumentLocation(this.dir, name);
+    const store = new Low<T>(new EncryptedJsonAdapter<T>(location, this.dataKey, this.ports.randomBytes), initial());
+    const raw = await store.adapter.read();
+    if (raw !== null) {
+      const { document, migrated } = migrateDocument<T>(raw, migrations, location.label);
+      store.data = document;
+      if (migrated) await store.write();
+    }
+    this.vaultDocuments.set(name, store as Low<unknown>);
+    return store;
+  }
+
   /** Writes a new case document; the caller adds the case to the index afterwards. */
   async createCaseStore(caseId: string, document: CaseDocument): Promise<Low<CaseDocument>> {
     this.assertOpen();
@@ -213,6 +245,7 @@ export class Vault {
     this.dataKey.fill(0);
     this.dataKey = new Uint8Array(0);
     this.caseStores.clear();
+    this.vaultDocuments.clear();
     await this.lock.release();
   }
 }

@@ -96,6 +96,16 @@ export async function verifyVault(vault: Vault, randomBytes: (n: number) => Uint
       }
       continue;
     }
+    if (file.endsWith('.edoc') && !file.includes('/')) {
+      checkedFiles += 1;
+      const name = file.slice(0, -'.edoc'.length);
+      try {
+        await new EncryptedJsonAdapter({ file: join(dir, file), label: file, name: `doc:${name}` }, vault.dataKeyForIndex, randomBytes).read();
+      } catch (error) {
+        problems.push(problemFrom(file, error));
+      }
+      continue;
+    }
     if (file.endsWith('.tmp')) continue;
     const where = top === CASES_DIR ? 'a case document the index does not list' : 'a file Embargo did not write';
     problems.push({ file, code: 'Orphan', message: `${file} is ${where}.` });
