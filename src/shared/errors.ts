@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UnknownMethod',
   'Unauthorized',
   'Conflict',
+  'InvalidVector',
   'Internal',
 ] as const;
 

@@ -2,7 +2,7 @@ import type { CaseKind, CaseRecord } from '../../shared/contract/index.ts';
 import { chainEvent } from '../timeline/chain.ts';
 import type { CaseDocument } from '../vault/documents.ts';
 import { currentVersion } from '../vault/migrations.ts';
-import { CASE_MIGRATIONS } from '../vault/documents.ts';
+import { CASE_MIGRATIONS, defaultCaseFields } from '../vault/documents.ts';
 import { actorName, toRecord, type CaseContext } from './case-store.ts';
 
 export interface CreateCaseInput {
@@ -38,9 +38,7 @@ export async function createCase(context: CaseContext, input: CreateCaseInput): 
       createdAt: now,
       updatedAt: now,
       profile: { id: input.profile, version: PROFILE_VERSIONS[input.profile] ?? 1 },
-      summary: '',
-      releaseDate: null,
-      cve: null,
+      ...defaultCaseFields(),
     };
     const opened = chainEvent(id, [], {
       at: now,

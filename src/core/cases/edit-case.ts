@@ -1,30 +1,40 @@
 import type { CaseEdits, CaseRecord, TimelineEvent } from '../../shared/contract/index.ts';
 import type { CaseFields } from '../vault/documents.ts';
+import { scoreCvssCall } from '../cvss/index.ts';
 import { mutateCase, syncIndexEntry, type CaseContext } from './case-store.ts';
 import { normaliseInstant } from './create-case.ts';
 
-const INSTANT_FIELDS = new Set<keyof CaseEdits>(['disclosedAt', 'releaseDate']);
+type FieldEdits = Partial<CaseFields>;
 
-function normalised(field: keyof CaseEdits, value: unknown): unknown {
-  if (INSTANT_FIELDS.has(field) && typeof value === 'string') return normaliseInstant(value);
-  return value;
+/** Turns contract edits into field values: instants normalised to UTC, the CVSS vector scored. */
+function toFieldEdits(edits: CaseEdits): FieldEdits {
+  const { cvssVector, ...rest } = edits;
+  const fields: FieldEdits = {};
+  for (const [field, value] of Object.entries(rest)) {
+    if (value !== undefined) (fields as Record<string, unknown>)[field] = value;
+  }
+  if (fields.disclosedAt) fields.disclosedAt = normaliseInstant(fields.disclosedAt);
+  if (fields.releaseDate) fields.releaseDate = normaliseInstant(fields.releaseDate);
+  if (fields.upstream) fields.upstream = { ...fields.upstream, date: normaliseInstant(fields.upstream.date) };
+  if (cvssVector !== undefined) fields.cvss = cvssVector === null ? null : scoreCvssCall(cvssVector);
+  return fields;
 }
 
 /** Applies edits; each field that really changes becomes one `case.field-changed` event. */
 export async function editCase(context: CaseContext, caseId: string, edits: CaseEdits): Promise<CaseRecord> {
-  const changes = Object.entries(edits).filter(([, value]) => value !== undefined) as [keyof CaseEdits, unknown][];
+  const changes = toFieldEdits(edits);
+  const names = Object.keys(changes) as (keyof CaseFields)[];
   const { record } = await mutateCase(
     context,
     caseId,
-    (fields) => {
-      const next = { ...fields } as Record<string, unknown>;
-      for (const [field, value] of changes) next[field] = normalised(field, value);
-      return next as CaseFields;
-    },
+    (fields) => ({ ...fields, ...changes }),
     (before, after) =>
-      changes
-        .filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-        .map(([field]) => ({ type: 'case.field-changed', data: { field, from: before[field] ?? null, to: after[field] ?? null } })),
+      names
+        .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+        .map((field) => ({
+          type: field === 'cvss' ? 'case.cvss-call' : 'case.field-changed',
+          data: { field, from: before[field] ?? null, to: after[field] ?? null },
+        })),
   );
   await syncIndexEntry(context, record);
   return record;

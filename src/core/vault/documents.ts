@@ -34,5 +34,39 @@ export interface CaseDocument {
 /** Index schema history. Version 1 is the first released shape. */
 export const INDEX_MIGRATIONS: readonly Migration[] = [];
 
-/** Case schema history. Version 1 is the first released shape. */
-export const CASE_MIGRATIONS: readonly Migration[] = [];
+/** The fields a case gets when it is opened, and that older documents gain on migration. */
+export function defaultCaseFields(): Omit<CaseFields, 'id' | 'title' | 'kind' | 'disclosedAt' | 'createdAt' | 'updatedAt' | 'profile'> {
+  return {
+    summary: '',
+    description: '',
+    upstream: null,
+    publicReport: null,
+    releaseDate: null,
+    cve: null,
+    cvss: null,
+    cwe: [],
+    affected: [],
+    fixed: [],
+    references: [],
+    credits: [],
+    workarounds: '',
+    mitigations: '',
+    detection: '',
+    embargo: { deployBeforeRelease: null, patchUnderEmbargo: null, hostedServiceExceptions: '' },
+    links: [],
+    people: { fixLead: null, fixTeam: [], releaseManagers: [], reporter: null },
+    trackingIssue: null,
+  };
+}
+
+/** Case schema history. Version 1 is the first released shape (title, kind, dates, summary, CVE). */
+export const CASE_MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    describe: 'add the fields the process engine and the advisory exports need, with empty defaults',
+    up: (document) => {
+      const fields = (document.case ?? {}) as Record<string, unknown>;
+      return { ...document, case: { ...defaultCaseFields(), ...fields } };
+    },
+  },
+];

@@ -6,8 +6,59 @@ export const caseKind = z.enum(['private', 'public', 'upstream']);
 export type CaseKind = z.infer<typeof caseKind>;
 
 export const cveId = z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'a CVE ID looks like CVE-2026-12345');
+export const cweId = z.string().regex(/^CWE-[1-9]\d*$/, 'a CWE ID looks like CWE-22');
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'a link must be an http(s) URL' });
 
 export const caseTitle = z.string().trim().min(1, 'the title is empty').max(300, 'the title is longer than 300 characters');
+
+/** The Fix Lead's final CVSS call. The score is computed by the core from the vector, never typed in. */
+export const cvssCall = z.strictObject({
+  version: z.enum(['3.0', '3.1', '4.0']),
+  vector: z.string(),
+  score: z.number().min(0).max(10),
+  severity: z.enum(['None', 'Low', 'Medium', 'High', 'Critical']),
+});
+
+/** A product and the versions it affects, as semver comparators ("kubelet", ">=1.29.0 <1.29.4"). */
+export const affectedProduct = z.strictObject({
+  product: z.string().trim().min(1).max(200),
+  range: z.string().trim().min(1).max(200),
+});
+export const fixedProduct = z.strictObject({
+  product: z.string().trim().min(1).max(200),
+  version: z.string().trim().min(1).max(100),
+});
+export const reference = z.strictObject({ url: httpUrl, tags: z.array(z.string().min(1).max(60)).max(20) });
+export const credit = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(['finder', 'reporter', 'analyst', 'coordinator', 'remediation developer', 'remediation reviewer', 'other']),
+});
+export const link = z.strictObject({ label: z.string().trim().min(1).max(200), url: httpUrl });
+
+export const embargoConditions = z.strictObject({
+  /** May distributors deploy a patched build before the Release Date? null: not decided yet. */
+  deployBeforeRelease: z.boolean().nullable(),
+  /** Is the patch itself under embargo (not to be published or pushed anywhere public)? */
+  patchUnderEmbargo: z.boolean().nullable(),
+  /** Exceptions for hosted services, in words. */
+  hostedServiceExceptions: z.string().max(5000),
+});
+
+export const upstreamBinding = z.strictObject({ project: z.string().trim().min(1).max(200), date: instant });
+
+export const publicReportHandling = z.strictObject({
+  askedToMovePrivate: z.boolean(),
+  answer: z.enum(['agreed', 'declined', 'no-answer']).nullable(),
+  note: z.string().max(5000),
+});
+
+/** People on the case; values are person ids from the roster, or names until the roster has them. */
+export const casePeople = z.strictObject({
+  fixLead: z.string().nullable(),
+  fixTeam: z.array(z.string()),
+  releaseManagers: z.array(z.string()),
+  reporter: z.string().nullable(),
+});
 
 export const caseRecord = z.strictObject({
   id: caseId,
@@ -18,8 +69,24 @@ export const caseRecord = z.strictObject({
   updatedAt: instant,
   profile: z.strictObject({ id: z.string(), version: z.number().int() }),
   summary: z.string(),
+  description: z.string(),
+  upstream: upstreamBinding.nullable(),
+  publicReport: publicReportHandling.nullable(),
   releaseDate: instant.nullable(),
   cve: cveId.nullable(),
+  cvss: cvssCall.nullable(),
+  cwe: z.array(cweId),
+  affected: z.array(affectedProduct),
+  fixed: z.array(fixedProduct),
+  references: z.array(reference),
+  credits: z.array(credit),
+  workarounds: z.string(),
+  mitigations: z.string(),
+  detection: z.string(),
+  embargo: embargoConditions,
+  links: z.array(link),
+  people: casePeople,
+  trackingIssue: httpUrl.nullable(),
   eventCount: z.number().int(),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
@@ -47,14 +114,33 @@ export const timelineEvent = z.strictObject({
 });
 export type TimelineEvent = z.infer<typeof timelineEvent>;
 
+const longText = z.string().max(20_000);
+
 export const caseEdits = z
   .strictObject({
     title: caseTitle,
     kind: caseKind,
     disclosedAt: instant,
-    summary: z.string().max(20_000),
+    summary: longText,
+    description: longText,
+    upstream: upstreamBinding.nullable(),
+    publicReport: publicReportHandling.nullable(),
     releaseDate: instant.nullable(),
     cve: cveId.nullable(),
+    /** The vector of the Fix Lead's final call; the core scores it. null clears it. */
+    cvssVector: z.string().trim().min(1).nullable(),
+    cwe: z.array(cweId).max(20),
+    affected: z.array(affectedProduct).max(100),
+    fixed: z.array(fixedProduct).max(100),
+    references: z.array(reference).max(100),
+    credits: z.array(credit).max(100),
+    workarounds: longText,
+    mitigations: longText,
+    detection: longText,
+    embargo: embargoConditions,
+    links: z.array(link).max(100),
+    people: casePeople,
+    trackingIssue: httpUrl.nullable(),
   })
   .partial();
 export type CaseEdits = z.infer<typeof caseEdits>;
