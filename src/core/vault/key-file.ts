@@ -106,16 +106,16 @@ export function parseKeyFile(text: string, fileLabel = KEY_FILE_NAME): KeyFile {
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) throw new VaultCorruptError(fileLabel, 'its fields are not those of a vault key file');
   const file = parsed.data;
+  const { checksum, ...body } = file;
+  if (checksumOf(body) !== checksum || canonical(file) !== text) {
+    throw new VaultCorruptError(fileLabel, 'its checksum does not match its content');
+  }
   if (file.formatVersion > KEY_FILE_VERSION) {
     throw new EmbargoError(
       'UnsupportedFormat',
       `The vault key file uses format version ${file.formatVersion}; this Embargo reads up to ${KEY_FILE_VERSION}. Update Embargo.`,
       { file: fileLabel, version: file.formatVersion },
     );
-  }
-  const { checksum, ...body } = file;
-  if (checksumOf(body) !== checksum || canonical(file) !== text) {
-    throw new VaultCorruptError(fileLabel, 'its checksum does not match its content');
   }
   return file;
 }

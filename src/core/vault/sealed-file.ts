@@ -41,6 +41,22 @@ export function sealBytes(
   return Buffer.concat([aad, nonce, body, cipher.getAuthTag()]);
 }
 
+function authenticatesWithOwnHeader(key: Uint8Array, bytes: Buffer): boolean {
+  if (bytes.length < 9) return false;
+  const headerLength = 9 + bytes.readUInt16BE(7);
+  if (bytes.length < headerLength + NONCE_BYTES + TAG_BYTES) return false;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(headerLength, headerLength + NONCE_BYTES));
+    decipher.setAAD(bytes.subarray(0, headerLength));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    decipher.update(bytes.subarray(headerLength + NONCE_BYTES, bytes.length - TAG_BYTES));
+    decipher.final();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens a sealed file; any damage, truncation or substitution gives VaultCorrupt naming `fileLabel`. */
 export function openSealedBytes(
   key: Uint8Array,
@@ -58,12 +74,17 @@ export function openSealedBytes(
     throw new VaultCorruptError(fileLabel, 'it does not start with the Embargo file signature');
   }
   const version = bytes.readUInt16BE(4);
-  if (version > SEALED_FORMAT_VERSION) {
-    throw new EmbargoError(
-      'UnsupportedFormat',
-      `Vault file ${fileLabel} uses format version ${version}, newer than this Embargo understands (${SEALED_FORMAT_VERSION}); update Embargo.`,
-      { file: fileLabel, version },
-    );
+  if (version !== SEALED_FORMAT_VERSION) {
+    // Only a file that authenticates under its own header is really from a newer Embargo;
+    // anything else with a strange version number is damage.
+    if (version > SEALED_FORMAT_VERSION && authenticatesWithOwnHeader(key, bytes)) {
+      throw new EmbargoError(
+        'UnsupportedFormat',
+        `Vault file ${fileLabel} uses format version ${version}, newer than this Embargo understands (${SEALED_FORMAT_VERSION}); update Embargo.`,
+        { file: fileLabel, version },
+      );
+    }
+    throw new VaultCorruptError(fileLabel, `it claims an unknown format version ${version}`);
   }
   if (!bytes.subarray(0, expected.length).equals(expected)) {
     throw new VaultCorruptError(fileLabel, 'its header does not match the document it should hold');
