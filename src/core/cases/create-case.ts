@@ -2,7 +2,7 @@ import type { CaseKind, CaseRecord } from '../../shared/contract/index.ts';
 import { chainEvent } from '../timeline/chain.ts';
 import type { CaseDocument } from '../vault/documents.ts';
 import { currentVersion } from '../vault/migrations.ts';
-import { CASE_MIGRATIONS, defaultCaseFields } from '../vault/documents.ts';
+import { CASE_MIGRATIONS, defaultCaseFields, formatCaseId } from '../vault/documents.ts';
 import { actorName, toRecord, type CaseContext } from './case-store.ts';
 
 export interface CreateCaseInput {
@@ -17,10 +17,6 @@ export const PROFILE_VERSIONS: Record<string, number> = { 'kubernetes-2017': 1 }
 /** Normalises an instant to UTC ISO form so every stored time sorts and compares as text. */
 export function normaliseInstant(value: string): string {
   return new Date(value).toISOString();
-}
-
-export function formatCaseId(number: number): string {
-  return `EMB-${String(number).padStart(4, '0')}`;
 }
 
 export async function createCase(context: CaseContext, input: CreateCaseInput): Promise<CaseRecord> {

@@ -2,6 +2,11 @@
 import type { CaseRecord, TimelineEvent } from '../../shared/contract/index.ts';
 import type { Migration } from './migrations.ts';
 
+/** Case ids are numbered in creation order: EMB-0001. */
+export function formatCaseId(number: number): string {
+  return `EMB-${String(number).padStart(4, '0')}`;
+}
+
 export interface CaseEntry {
   /** The case's own data key (base64), wrapped by the index's encryption; dropping it shreds the case. */
   key: string;

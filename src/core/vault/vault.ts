@@ -12,7 +12,7 @@ import { EncryptedJsonAdapter, type SealedLocation } from './encrypted-adapter.t
 import { writeFileAtomic, TEMP_SUFFIX } from './atomic-write.ts';
 import { openSealedBytes, sealBytes } from './sealed-file.ts';
 import { migrateDocument, currentVersion, type Migration } from './migrations.ts';
-import { CASE_MIGRATIONS, INDEX_MIGRATIONS, type CaseDocument, type IndexDocument } from './documents.ts';
+import { CASE_MIGRATIONS, INDEX_MIGRATIONS, formatCaseId, type CaseDocument, type IndexDocument } from './documents.ts';
 
 export const INDEX_FILE = 'index.edoc';
 export const CASES_DIR = 'cases';
@@ -79,6 +79,17 @@ async function sweepTemporaryFiles(dir: string): Promise<void> {
   }
 }
 
+/**
+ * A case is created by writing its document and then the index. A crash between the two
+ * leaves a document under the next case id that the index never listed: that creation was
+ * never acknowledged, its key was never stored, and the next creation would replace it.
+ */
+async function removeInterruptedCreation(dir: string, index: IndexDocument): Promise<void> {
+  const nextId = formatCaseId(index.nextCaseNumber);
+  if (index.cases[nextId]) return;
+  await rm(caseLocation(dir, nextId).file, { force: true });
+}
+
 export class Vault {
   private readonly caseStores = new Map<string, Low<CaseDocument>>();
   private readonly vaultDocuments = new Map<string, Low<unknown>>();
@@ -134,6 +145,7 @@ export class Vault {
       const { document, migrated } = migrateDocument<IndexDocument>(raw, INDEX_MIGRATIONS, INDEX_FILE);
       index.data = document;
       if (migrated) await index.write();
+      await removeInterruptedCreation(dir, document);
       return new Vault(dir, dataKey, lock, index, keyFile, ports);
     } catch (error) {
       await lock.release();
