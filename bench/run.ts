@@ -1,0 +1,19 @@
+// `npm run bench [-- NAME...]`: runs the benchmarks and prints figures (and ratios against the
+// reference tools where there is one). No assertions: speed is measured here, not in tests.
+import { runVaultBench } from './vault.ts';
+
+const benches: Record<string, () => Promise<void>> = {
+  vault: runVaultBench,
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(benches);
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name} ===`);
+  await bench();
+}
