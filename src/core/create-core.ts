@@ -8,6 +8,7 @@ import { verifyVault } from './vault/verify.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
 import { readCase } from './cases/case-store.ts';
 import { caseHandlers } from './cases/handlers.ts';
+import { processHandlers } from './process/handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -133,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
       return { ok: true };
     },
     ...caseHandlers(session),
+    ...processHandlers(session),
   };
 
   return {

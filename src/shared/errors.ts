@@ -16,7 +16,20 @@ export const ERROR_CODES = [
   'UnknownMethod',
   'Unauthorized',
   'Conflict',
+  'NotAllowed',
   'InvalidVector',
+  // keyring (src/core/keyring)
+  'InvalidKey',
+  'InvalidMessage',
+  'WeakKey',
+  'KeyUnusable',
+  'KeyNotVerified',
+  'NoSecretKey',
+  'DecryptionFailed',
+  'BadSignature',
+  'KeyPassphraseRequired',
+  'WrongKeyPassphrase',
+  'ConfirmationRequired',
   'Internal',
 ] as const;
 

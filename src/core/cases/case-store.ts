@@ -1,7 +1,7 @@
 // Reading and writing cases inside an open vault. Every change goes through `mutateCase`,
 // which appends the timeline events describing it and writes the case document once; if the
 // write fails, memory is put back as it was, so what is in memory is always what is on disk.
-import type { CaseRecord, CaseSummary, TimelineEvent } from '../../shared/contract/index.ts';
+import type { CaseRecord, CaseSummary, ProcessState, TimelineEvent } from '../../shared/contract/index.ts';
 import type { CorePorts } from '../ports.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CaseDocument, CaseEntry, CaseFields } from '../vault/documents.ts';
@@ -43,11 +43,14 @@ export async function mutateCase(
   caseId: string,
   change: (fields: CaseFields) => CaseFields,
   events: (before: CaseFields, after: CaseFields) => EventDraft[],
+  /** The process engine's change to the document's process state; runs first, under the same lock. */
+  changeProcess?: (process: ProcessState, document: CaseDocument, at: string) => ProcessState,
 ): Promise<{ record: CaseRecord; appended: TimelineEvent[] }> {
   return context.mutex.run(`case:${caseId}`, async () => {
     const store = await context.vault.caseStore(caseId);
     const before = store.data;
     const at = context.ports.now().toISOString();
+    const process = changeProcess ? changeProcess(structuredClone(before.process), before, at) : before.process;
     const afterFields = change(structuredClone(before.case));
     const drafts = events(before.case, afterFields);
     const appended: TimelineEvent[] = [];
@@ -60,6 +63,7 @@ export async function mutateCase(
     const next: CaseDocument = {
       ...before,
       case: drafts.length > 0 ? { ...afterFields, updatedAt: at } : afterFields,
+      process,
       events: timeline,
     };
     store.data = next;

@@ -1,4 +1,6 @@
 import type { CaseKind, CaseRecord } from '../../shared/contract/index.ts';
+import { emptyProcessState } from '../../shared/contract/process.ts';
+import { latestProfiles, requireProfileId } from '../process/profiles/index.ts';
 import { chainEvent } from '../timeline/chain.ts';
 import type { CaseDocument } from '../vault/documents.ts';
 import { currentVersion } from '../vault/migrations.ts';
@@ -12,7 +14,8 @@ export interface CreateCaseInput {
   profile: string;
 }
 
-export const PROFILE_VERSIONS: Record<string, number> = { 'kubernetes-2017': 1 };
+/** The version a new case records for each profile: the newest this Embargo knows. */
+export const PROFILE_VERSIONS: Record<string, number> = Object.fromEntries(latestProfiles().map((profile) => [profile.id, profile.version]));
 
 /** Normalises an instant to UTC ISO form so every stored time sorts and compares as text. */
 export function normaliseInstant(value: string): string {
@@ -21,6 +24,7 @@ export function normaliseInstant(value: string): string {
 
 export async function createCase(context: CaseContext, input: CreateCaseInput): Promise<CaseRecord> {
   const { vault, ports } = context;
+  const profile = requireProfileId(input.profile);
   return context.mutex.run('index', async () => {
     const index = vault.index;
     const before = index.data;
@@ -33,7 +37,7 @@ export async function createCase(context: CaseContext, input: CreateCaseInput): 
       disclosedAt: normaliseInstant(input.disclosedAt),
       createdAt: now,
       updatedAt: now,
-      profile: { id: input.profile, version: PROFILE_VERSIONS[input.profile] ?? 1 },
+      profile: { id: profile.id, version: profile.version },
       ...defaultCaseFields(),
     };
     const opened = chainEvent(id, [], {
@@ -42,7 +46,12 @@ export async function createCase(context: CaseContext, input: CreateCaseInput): 
       type: 'case.opened',
       data: { title: fields.title, kind: fields.kind, disclosedAt: fields.disclosedAt, profile: fields.profile },
     });
-    const document: CaseDocument = { schemaVersion: currentVersion(CASE_MIGRATIONS), case: fields, events: [opened] };
+    const document: CaseDocument = {
+      schemaVersion: currentVersion(CASE_MIGRATIONS),
+      case: fields,
+      process: emptyProcessState(),
+      events: [opened],
+    };
     index.data = {
       ...before,
       nextCaseNumber: before.nextCaseNumber + 1,

@@ -1,5 +1,6 @@
 // The documents inside a vault and their schema history.
-import type { CaseRecord, TimelineEvent } from '../../shared/contract/index.ts';
+import type { CaseRecord, ProcessState, TimelineEvent } from '../../shared/contract/index.ts';
+import { emptyProcessState } from '../../shared/contract/process.ts';
 import type { Migration } from './migrations.ts';
 
 /** Case ids are numbered in creation order: EMB-0001. */
@@ -33,6 +34,8 @@ export type CaseFields = Omit<CaseRecord, 'eventCount'>;
 export interface CaseDocument {
   schemaVersion: number;
   case: CaseFields;
+  /** The process engine's record: ticks, decisions, leaks, handoffs (schema 3). */
+  process: ProcessState;
   events: TimelineEvent[];
 }
 
@@ -73,5 +76,10 @@ export const CASE_MIGRATIONS: readonly Migration[] = [
       const fields = (document.case ?? {}) as Record<string, unknown>;
       return { ...document, case: { ...defaultCaseFields(), ...fields } };
     },
+  },
+  {
+    to: 3,
+    describe: 'add the process state (checklist ticks, decisions, leaks, handoffs), empty for existing cases',
+    up: (document) => ({ ...document, process: emptyProcessState() }),
   },
 ];

@@ -3,10 +3,14 @@ import type { z } from 'zod';
 import type { Result } from '../errors.ts';
 import { vaultMethods } from './vault.ts';
 import { caseMethods } from './cases.ts';
+import { processMethods } from './process.ts';
+import { rosterMethods } from './roster.ts';
 
 export const contract = {
   ...vaultMethods,
   ...caseMethods,
+  ...processMethods,
+  ...rosterMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -36,3 +40,5 @@ export type Transport = (method: string, input: unknown) => Promise<Result<unkno
 export * from './common.ts';
 export * from './vault.ts';
 export * from './cases.ts';
+export * from './process.ts';
+export * from './roster.ts';
