@@ -30,6 +30,20 @@ export const ERROR_CODES = [
   'KeyPassphraseRequired',
   'WrongKeyPassphrase',
   'ConfirmationRequired',
+  // patch workspace (src/core/workspace)
+  'NotARepository',
+  'UpstreamUnavailable',
+  'WorkspaceNotReady',
+  'GitObjectInvalid',
+  'PackInvalid',
+  'BundleInvalid',
+  'BundlePrerequisiteMissing',
+  'MboxInvalid',
+  'PatchInvalid',
+  'PatchDoesNotApply',
+  'FixNotLinear',
+  'PinnedCommit',
+  'EncryptionUnavailable',
   'Internal',
 ] as const;
 

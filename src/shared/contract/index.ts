@@ -5,12 +5,14 @@ import { vaultMethods } from './vault.ts';
 import { caseMethods } from './cases.ts';
 import { processMethods } from './process.ts';
 import { rosterMethods } from './roster.ts';
+import { workspaceMethods } from './workspace.ts';
 
 export const contract = {
   ...vaultMethods,
   ...caseMethods,
   ...processMethods,
   ...rosterMethods,
+  ...workspaceMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,3 +44,4 @@ export * from './vault.ts';
 export * from './cases.ts';
 export * from './process.ts';
 export * from './roster.ts';
+export * from './workspace.ts';

@@ -1,0 +1,107 @@
+// Bringing in the private fix commits: from a bundle (its objects are copied into the
+// encrypted store, the pack itself is never kept) or from an mbox patch series applied as
+// `git am` would. The commits must form one line of history on top of upstream history.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EmbargoError } from '../../shared/errors.ts';
+import { readBundleHeader } from './git/bundle.ts';
+import { indexPack } from './git/index-pack.ts';
+import { commitSubject, formatIdentity, serializeCommit, type GitObject, type Identity } from './git/objects.ts';
+import type { CaseWorkspace } from './case-workspace.ts';
+import { applyToTree, parsePatch } from './apply-patch.ts';
+import { parseMail, splitMbox } from './mbox.ts';
+import { diffTrees } from './trees.ts';
+
+export interface ImportedFix {
+  base: string;
+  commits: string[];
+}
+
+export function isBundleFile(path: string): boolean {
+  const head = Buffer.alloc(16);
+  const bytes = readFileSync(path).subarray(0, 16);
+  bytes.copy(head);
+  return head.toString('latin1').startsWith('# v2 git bundle') || head.toString('latin1').startsWith('# v3 git bundle');
+}
+
+export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string): ImportedFix {
+  const file = resolve(path);
+  const header = readBundleHeader(file);
+  for (const prerequisite of header.prerequisites) {
+    if (!ws.isUpstream(prerequisite.sha)) {
+      throw new EmbargoError('BundlePrerequisiteMissing', `The fix bundle needs commit ${prerequisite.sha}, which the upstream repository does not have.`, {
+        sha: prerequisite.sha,
+      });
+    }
+  }
+  const objects = new Map<string, GitObject>();
+  indexPack(file, header.packStart, { external: (sha) => ws.read(sha), onObject: (sha, object) => objects.set(sha, object) });
+  const candidates = header.refs.filter((r) => r.name !== 'HEAD' && (!refName || r.name === refName || r.name === `refs/heads/${refName}`));
+  if (candidates.length !== 1) {
+    throw new EmbargoError('InvalidInput', refName ? `The bundle has no ref ${refName}.` : `The bundle has ${candidates.length} refs; name the fix branch with --ref.`, {
+      refs: header.refs.map((r) => r.name),
+    });
+  }
+  const commits: string[] = [];
+  let current = candidates[0]!.sha;
+  for (;;) {
+    if (ws.isUpstream(current)) break;
+    const object = objects.get(current);
+    if (!object || object.type !== 'commit') throw new EmbargoError('BundleInvalid', `The bundle lacks commit ${current} of the fix.`, { sha: current });
+    commits.unshift(current);
+    const parents = /^parent ([0-9a-f]{40})$/gm;
+    const found = [...object.data.toString('utf8').split('\n\n')[0]!.matchAll(parents)].map((m) => m[1]!);
+    if (found.length !== 1) {
+      throw new EmbargoError('FixNotLinear', `Fix commit ${current} has ${found.length} parents; the fix must be a straight line of commits.`, { sha: current });
+    }
+    current = found[0]!;
+    if (commits.length > 1000) throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+  }
+  if (commits.length === 0) throw new EmbargoError('InvalidInput', 'The bundle holds no commit beyond upstream history.', {});
+  // Copy everything the bundle brought that upstream lacks, so every fix object is sealed.
+  for (const object of objects.values()) ws.write(object.type, object.data);
+  // Every object the fix's trees reach must now be readable (the bundle may be thin).
+  for (const sha of commits) for (const change of diffTrees(ws, ws.readCommit(ws.readCommit(sha).parents[0]!).tree, ws.readCommit(sha).tree)) {
+    if (change.after) ws.readObject(change.after.sha);
+  }
+  return { base: current, commits };
+}
+
+export interface CommitterOption {
+  name: string;
+  email: string;
+}
+
+/** Applies an mbox series onto `base`, one commit per mail, as `git am` would. */
+export function fixFromMbox(ws: CaseWorkspace, bytes: Buffer, base: string, committer?: CommitterOption): ImportedFix {
+  const mails = splitMbox(bytes).map((raw, i) => parseMail(raw, i));
+  const commits: string[] = [];
+  let parent = base;
+  for (const [i, mail] of mails.entries()) {
+    const files = parsePatch(mail.patch);
+    if (files.length === 0) throw new EmbargoError('MboxInvalid', `Mail ${i + 1} ("${mail.subject}") holds no patch.`, { mail: i + 1 });
+    const { tree } = applyToTree(ws, ws.readCommit(parent).tree, files);
+    const author: Identity = mail.author;
+    const committerIdentity: Identity = committer ? { ...committer, timestamp: author.timestamp, tzOffset: author.tzOffset } : author;
+    const sha = ws.write(
+      'commit',
+      serializeCommit({ tree, parents: [parent], author, committer: committerIdentity, extraHeaders: [], message: mail.message }),
+    );
+    commits.push(sha);
+    parent = sha;
+  }
+  return { base, commits };
+}
+
+export function describeFixCommit(ws: CaseWorkspace, sha: string) {
+  const commit = ws.readCommit(sha);
+  const parent = ws.readCommit(commit.parents[0]!);
+  return {
+    sha,
+    parent: commit.parents[0]!,
+    subject: commitSubject(commit.message),
+    author: formatIdentity(commit.author).replace(/ \d+ [+-]\d{4}$/, ''),
+    authoredAt: new Date(commit.author.timestamp * 1000).toISOString(),
+    paths: diffTrees(ws, parent.tree, commit.tree).map((c) => c.path),
+  };
+}
