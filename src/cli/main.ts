@@ -7,6 +7,7 @@ import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
 import { registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
+import { registerProcessCommands } from './commands/process.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -59,6 +60,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   registerVaultCommands(program, run);
   registerCaseCommands(program, run);
+  registerProcessCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

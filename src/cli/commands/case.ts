@@ -3,6 +3,8 @@ import type { CaseEdits, CaseRecord } from '../../shared/contract/index.ts';
 import { bothZones, printFields, printJson, printTable } from '../output.ts';
 import type { CommandRunner } from '../main.ts';
 import { usageError } from '../session.ts';
+import { processSetEdits } from './process.ts';
+import { describeEvent as describeProcessEvent } from '../../core/process/describe-event.ts';
 
 function caseFields(record: CaseRecord): [string, string][] {
   return [
@@ -13,6 +15,7 @@ function caseFields(record: CaseRecord): [string, string][] {
     ['disclosed', bothZones(record.disclosedAt)],
     ['release date', bothZones(record.releaseDate)],
     ['cve', record.cve ?? '—'],
+    ['cvss', record.cvss ? `${record.cvss.score.toFixed(1)} ${record.cvss.severity} ${record.cvss.vector}` : '—'],
     ['summary', record.summary || '—'],
     ['events', String(record.eventCount)],
     ['updated', bothZones(record.updatedAt)],
@@ -87,6 +90,7 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
     .option('--release-date <iso8601>', 'the Release Date with its zone; "none" clears it')
     .option('--cve <id>', 'CVE-YYYY-NNNN; "none" clears it')
     .option('--summary <text>')
+    .option('--cvss <vector>', 'the final CVSS call (v3.0, v3.1 or v4.0 vector); the core scores it; "none" clears it')
     .action((id: string, options: Record<string, string | undefined>) =>
       run(async (session) => {
         const edits: CaseEdits = {};
@@ -96,8 +100,13 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
         if (options.releaseDate !== undefined) edits.releaseDate = nullable(options.releaseDate);
         if (options.cve !== undefined) edits.cve = nullable(options.cve);
         if (options.summary !== undefined) edits.summary = options.summary;
-        if (Object.keys(edits).length === 0) throw usageError('Nothing to change: give at least one field option (see "embargo case set --help").');
+        if (options.cvss !== undefined) edits.cvssVector = nullable(options.cvss);
+        // The process fields (people, upstream, embargo conditions, links; added by process.ts).
+        const processEdits = processSetEdits(options);
+        Object.assign(edits, processEdits.edits);
+        if (Object.keys(edits).length === 0 && !processEdits.merge) throw usageError('Nothing to change: give at least one field option (see "embargo case set --help").');
         await session.unlock();
+        if (processEdits.merge) Object.assign(edits, processEdits.merge(await session.call('case.show', { id })));
         const record = await session.call('case.update', { id, edits });
         if (session.options.json) printJson(session.io, record);
         else printFields(session.io, caseFields(record));
@@ -140,5 +149,6 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
   if (type === 'case.opened') return `opened (${String(data.kind)}): ${String(data.title)}`;
   if (type === 'case.field-changed') return `${String(data.field)}: ${JSON.stringify(data.from)} → ${JSON.stringify(data.to)}`;
   if (type === 'note') return `note: ${String(data.text)}`;
+  if (type.startsWith('process.')) return describeProcessEvent({ type, data });
   return `${type} ${JSON.stringify(data)}`;
 }

@@ -15,6 +15,11 @@ import { scheduledItems } from './schedule.ts';
 
 type Names = (id: string | null | undefined) => string;
 
+/** A sentence without its final full stop, to end it with our own punctuation. */
+function clause(text: string): string {
+  return inline(text).replace(/[.!]+$/, '');
+}
+
 /** One line of Markdown text: no line breaks, no table-breaking pipes. */
 function inline(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
@@ -95,7 +100,7 @@ function leaksAndDecisions(document: CaseDocument): string[] {
   for (const leak of leaks) {
     const decision = decisions.find((candidate) => candidate.id === leak.decisionId);
     const outcome = decision
-      ? `decision ${decision.id}: ${decision.choice === 'release-earlier' ? 'release earlier' : 'continue with the plan'} — ${inline(decision.reason)}`
+      ? `decision ${decision.id}: ${decision.choice === 'release-earlier' ? 'release earlier' : 'continue with the plan'} — ${clause(decision.reason)}`
       : 'no decision recorded';
     lines.push(
       `- Embargo break ${leak.id} (${when(leak.when)}): ${inline(leak.what)} reached ${inline(leak.toWhom)}${leak.distributor ? ` through ${inline(leak.distributor)}` : ''}; reported by ${inline(leak.reportedBy)}; ${outcome}.`,
@@ -103,7 +108,7 @@ function leaksAndDecisions(document: CaseDocument): string[] {
   }
   for (const decision of decisions.filter((candidate) => candidate.type === 'slow-down')) {
     lines.push(
-      `- Decision ${decision.id} (${when(decision.at)}): slow the schedule by ${decision.extendDays} days at CVSS ${decision.score} — ${inline(decision.reason)} (discussed on ${inline(decision.discussedOn)}).`,
+      `- Decision ${decision.id} (${when(decision.at)}): slow the schedule by ${decision.extendDays} days at CVSS ${decision.score} — ${clause(decision.reason)} (discussed on ${clause(decision.discussedOn)}).`,
     );
   }
   lines.push('');

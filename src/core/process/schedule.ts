@@ -159,7 +159,8 @@ export function computeSchedule(input: ScheduleInput): Schedule {
       if (!spec.appliesTo.includes(fields.kind)) continue;
       const window = resolveWindow(spec.window ?? phase.window, context);
       const record = state.items[spec.id] ?? null;
-      const waitingFor = spec.after && !anchors[spec.after] ? spec.after : window.dueWaitsFor;
+      // A deadline that cannot be computed needs explaining first; then a start condition.
+      const waitingFor = window.dueWaitsFor ?? (spec.after && !anchors[spec.after] ? spec.after : null);
       const itemAsap = asap && !record;
       const due = itemAsap ? null : window.due;
       items.push({

@@ -363,6 +363,7 @@ export const processMethods = {
     summary: 'The process profiles this Embargo knows, as data.',
     input: empty,
     output: z.array(processProfile),
+    allowWhenLocked: true,
   }),
   'process.schedule': method({
     summary: "A case's phases and checklist items with their windows and states at `now`.",
