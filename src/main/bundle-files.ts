@@ -1,7 +1,7 @@
 // Maps an app://bundle/... URL to a file of the built renderer, refusing anything outside it.
 // Pure (no Electron) so the refusals are unit-tested.
 import { extname, resolve, sep } from 'node:path';
-import { BUNDLE_ORIGIN } from './security/policy.ts';
+import { BUNDLE_ORIGIN, originOf } from './security/policy.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +29,7 @@ export function resolveBundleFile(url: string, rootDir: string): BundleFile | nu
   } catch {
     return null;
   }
-  if (parsed.origin !== BUNDLE_ORIGIN) return null;
+  if (originOf(parsed) !== BUNDLE_ORIGIN) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(parsed.pathname);

@@ -12,7 +12,8 @@ import { installMenu } from './menu.ts';
 import { lockOnSuspend } from './power.ts';
 import { hardenApp, hardenedSession, registerBundleScheme } from './security/harden.ts';
 import { loadTarget } from './security/policy.ts';
-import { builtPaths, createMainWindow } from './window.ts';
+import { builtPaths } from './built-paths.ts';
+import { createMainWindow } from './window.ts';
 
 // 1. One instance: a second one would find the vault locked by the first (VaultInUse).
 // process.exit, not app.quit: nothing below may run in the second instance.

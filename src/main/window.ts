@@ -1,5 +1,4 @@
 // The main window: hardened web preferences, shown once painted, and never navigated.
-import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { secureWebPreferences, type LoadTarget } from './security/policy.ts';
 
@@ -25,13 +24,4 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.target.entryUrl);
   return window;
-}
-
-/** Where electron-vite puts the built preload and renderer, relative to out/main. */
-export function builtPaths(mainDir: string): { preload: string; renderer: string; icon: string } {
-  return {
-    preload: join(mainDir, '../preload/index.cjs'),
-    renderer: join(mainDir, '../renderer'),
-    icon: join(mainDir, '../../resources/icon.png'),
-  };
 }

@@ -33,7 +33,7 @@ export function loadTarget(devServerUrl: string | undefined, isPackaged: boolean
     if (url.protocol !== 'http:' || !loopback) {
       throw new Error(`Refusing a renderer dev server that is not on loopback http: ${devServerUrl}`);
     }
-    return { entryUrl: url.href, origin: url.origin, devServer: url };
+    return { entryUrl: url.href, origin: originOf(url), devServer: url };
   }
   return { entryUrl: BUNDLE_ENTRY_URL, origin: BUNDLE_ORIGIN, devServer: null };
 }
@@ -47,6 +47,14 @@ function parse(url: string): URL | null {
 }
 
 /**
+ * scheme://host[:port]. Not URL.origin: for a scheme Node's URL does not know as special
+ * (our app:), URL.origin is the string "null", which would make every app: URL look alike.
+ */
+export function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
  * Is a web request one the app may make? Only its own bundle (and in dev the dev server,
  * including its HMR websocket), plus inline data: URLs, which never leave the process.
  * Everything else — http(s) anywhere, file://, ftp, other schemes — is cancelled.
@@ -55,7 +63,7 @@ export function isAllowedRequest(url: string, target: LoadTarget): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
   if (parsed.protocol === 'data:') return true;
-  if (parsed.origin === BUNDLE_ORIGIN && target.devServer === null) return true;
+  if (originOf(parsed) === BUNDLE_ORIGIN && target.devServer === null) return true;
   if (target.devServer) {
     if (parsed.protocol === 'http:' && parsed.host === target.devServer.host) return true;
     if (parsed.protocol === 'ws:' && parsed.host === target.devServer.host) return true;
@@ -68,7 +76,7 @@ export function isAllowedNavigation(url: string, target: LoadTarget): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
   const entry = new URL(target.entryUrl);
-  return parsed.origin === entry.origin && parsed.pathname === entry.pathname;
+  return originOf(parsed) === originOf(entry) && parsed.pathname === entry.pathname;
 }
 
 export interface SenderFacts {
@@ -84,7 +92,7 @@ export interface SenderFacts {
 export function isAllowedSender(sender: SenderFacts, target: LoadTarget): boolean {
   if (!sender.isOurWindow || !sender.isMainFrame || !sender.frameUrl) return false;
   const parsed = parse(sender.frameUrl);
-  return parsed !== null && parsed.origin === target.origin;
+  return parsed !== null && originOf(parsed) === target.origin;
 }
 
 /** The one set of web preferences every window gets. */
