@@ -12,8 +12,16 @@ function addInto(result: Buffer, hash: Hash): void {
   }
 }
 
+export interface PatchIdOptions {
+  /**
+   * git 2.39 taught patch-id to hash binary diffs by their blob ids; before it, the first
+   * blank line of a binary patch ended the patch. Default: the current behaviour.
+   */
+  legacyBinary?: boolean;
+}
+
 /** The stable patch-id of one commit's diff text, or null for an empty diff. */
-export function patchId(diff: Buffer): string | null {
+export function patchId(diff: Buffer, options: PatchIdOptions = {}): string | null {
   const text = diff.toString('latin1');
   const lines = text.split('\n');
   const result = Buffer.alloc(20);
@@ -32,7 +40,7 @@ export function patchId(diff: Buffer): string | null {
     if (line.startsWith('\\ ') && line.length > 12) continue;
     if (patchLength === 0 && !line.startsWith('diff ')) continue;
     if (before === -1) {
-      if (line.startsWith('GIT binary patch') || line.startsWith('Binary files')) {
+      if (!options.legacyBinary && (line.startsWith('GIT binary patch') || line.startsWith('Binary files'))) {
         binary = true;
         before = 0;
         hash.update(preOid, 'latin1');
@@ -54,7 +62,9 @@ export function patchId(diff: Buffer): string | null {
       if (line.startsWith('diff ')) {
         binary = false;
         before = -1;
-      } else continue;
+      }
+      // git skips the next file's "diff --git" line too (its hash starts at the next header)
+      continue;
     }
     if (before === 0 && after === 0) {
       if (line.startsWith('@@ -')) {
@@ -69,7 +79,7 @@ export function patchId(diff: Buffer): string | null {
     }
     if (line[0] === '-' || line[0] === ' ') before--;
     if (line[0] === '+' || line[0] === ' ') after--;
-    const stripped = line.replace(/[ \t\n\r\v\f]/g, '');
+    const stripped = line.replace(/[ \t\n\r]/g, ''); // git's isspace: no \v or \f
     patchLength += stripped.length;
     hash.update(stripped, 'latin1');
   }
