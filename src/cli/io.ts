@@ -8,6 +8,8 @@ export interface CliIo {
   /** Reads a line from the terminal without echo (the interactive passphrase prompt). */
   promptHidden(question: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Standard input as a stream, for commands that process it line by line (cvss score -). */
+  stdinStream?: AsyncIterable<string | Uint8Array>;
 }
 
 export const EXIT_OK = 0;

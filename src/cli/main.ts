@@ -7,6 +7,7 @@ import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
 import { registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
+import { registerCvssCommands } from './commands/cvss.ts';
 import { registerProcessCommands } from './commands/process.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
@@ -21,6 +22,7 @@ export function processIo(): CliIo {
     stdoutIsTty: Boolean(process.stdout.isTTY),
     promptHidden: promptHiddenOnTty,
     readStdin: readAllStdin,
+    stdinStream: process.stdin,
   };
 }
 
@@ -60,6 +62,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   registerVaultCommands(program, run);
   registerCaseCommands(program, run);
+  registerCvssCommands(program, run);
   registerProcessCommands(program, run);
 
   try {

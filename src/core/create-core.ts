@@ -9,6 +9,7 @@ import { KeyedMutex } from './util/keyed-mutex.ts';
 import { readCase } from './cases/case-store.ts';
 import { caseHandlers } from './cases/handlers.ts';
 import { processHandlers } from './process/handlers.ts';
+import { cvssHandlers } from './cvss/handlers.ts';
 import { workspaceHandlers } from './workspace/handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
@@ -136,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
     },
     ...caseHandlers(session),
     ...processHandlers(session),
+    ...cvssHandlers(),
     ...workspaceHandlers(session),
   };
 

@@ -5,6 +5,7 @@ import { vaultMethods } from './vault.ts';
 import { caseMethods } from './cases.ts';
 import { processMethods } from './process.ts';
 import { rosterMethods } from './roster.ts';
+import { cvssMethods } from './cvss.ts';
 import { workspaceMethods } from './workspace.ts';
 
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...caseMethods,
   ...processMethods,
   ...rosterMethods,
+  ...cvssMethods,
   ...workspaceMethods,
 } as const;
 
@@ -44,4 +46,5 @@ export * from './vault.ts';
 export * from './cases.ts';
 export * from './process.ts';
 export * from './roster.ts';
+export * from './cvss.ts';
 export * from './workspace.ts';
