@@ -11,6 +11,10 @@ import { caseHandlers } from './cases/handlers.ts';
 import { processHandlers } from './process/handlers.ts';
 import { cvssHandlers } from './cvss/handlers.ts';
 import { workspaceHandlers } from './workspace/handlers.ts';
+import { keyringHandlers } from './keyring/handlers.ts';
+import { countKeys } from './keyring/list-keys.ts';
+import { peopleHandlers } from './people/handlers.ts';
+import { distributorHandlers } from './distributors/handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -32,6 +36,8 @@ export interface Core {
   readonly vaultDir: string;
   /** The open vault, for tools built on the core (benchmarks, tests). */
   openVault(): Vault;
+  /** The session handlers use, for core operations that stream files (the CLI's encrypt/decrypt). */
+  readonly session: CoreSession;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -109,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
         schemaVersion: open.index.data.schemaVersion,
         kdf,
         cases: Object.keys(open.index.data.cases).length,
-        keys: 0,
+        keys: await countKeys(session),
         events,
         createdAt: open.index.data.createdAt,
         idleLockMinutes: open.index.data.settings.idleLockMinutes,
@@ -139,6 +145,9 @@ export function createCore(options: CoreOptions): Core {
     ...processHandlers(session),
     ...cvssHandlers(),
     ...workspaceHandlers(session),
+    ...keyringHandlers(session),
+    ...peopleHandlers(session),
+    ...distributorHandlers(session),
   };
 
   return {
@@ -149,5 +158,6 @@ export function createCore(options: CoreOptions): Core {
     },
     lock,
     openVault: requireVault,
+    session,
   };
 }

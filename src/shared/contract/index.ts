@@ -7,6 +7,9 @@ import { processMethods } from './process.ts';
 import { rosterMethods } from './roster.ts';
 import { cvssMethods } from './cvss.ts';
 import { workspaceMethods } from './workspace.ts';
+import { keyringMethods } from './keyring.ts';
+import { peopleMethods } from './people.ts';
+import { distributorMethods } from './distributors.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -15,6 +18,9 @@ export const contract = {
   ...rosterMethods,
   ...cvssMethods,
   ...workspaceMethods,
+  ...keyringMethods,
+  ...peopleMethods,
+  ...distributorMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,3 +54,6 @@ export * from './process.ts';
 export * from './roster.ts';
 export * from './cvss.ts';
 export * from './workspace.ts';
+export * from './keyring.ts';
+export * from './people.ts';
+export * from './distributors.ts';
