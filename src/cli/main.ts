@@ -7,8 +7,9 @@ import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
 import { registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
-import { registerCvssCommands } from './commands/cvss.ts';
 import { registerProcessCommands } from './commands/process.ts';
+import { registerCvssCommands } from './commands/cvss.ts';
+import { registerWorkspaceCommands } from './commands/workspace.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -62,8 +63,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   registerVaultCommands(program, run);
   registerCaseCommands(program, run);
-  registerCvssCommands(program, run);
   registerProcessCommands(program, run);
+  registerCvssCommands(program, run);
+  registerWorkspaceCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
