@@ -1,31 +1,32 @@
-// The unlocked app: a sidebar (navigation, the cases, the vault's state), a top bar
-// (where you are, what you can do) and the page.
+// The unlocked app: a sidebar (the pages, recent cases, the vault's state), a top bar (where you
+// are, what you can do) and the content. Pages come from app/pages.tsx.
 import type { ReactElement } from 'react';
 import type { CaseSummary } from '../../shared/contract/index.ts';
 import { call } from '../lib/api.ts';
 import { useQuery } from '../lib/use-query.ts';
 import { Icon } from '../components/Icon.tsx';
 import { Logo } from '../components/Logo.tsx';
-import { CaseListPage } from '../features/cases/CaseListPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog.tsx';
 import { refreshAppState } from './app-state.ts';
+import { HOME_PAGE, PAGES, findPage, type ShellContext } from './pages.tsx';
 import { useUi, type View } from './store.ts';
 
 export function Shell(): ReactElement {
   const view = useUi((ui) => ui.view);
   const revision = useUi((ui) => ui.revision);
   const cases = useQuery('case.list', {}, revision);
+  const context: ShellContext = { cases: cases.value ?? [] };
 
   return (
     <div className="shell">
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <Sidebar view={view} cases={cases.value ?? []} />
-      <Topbar view={view} cases={cases.value ?? []} />
+      <Sidebar view={view} context={context} />
+      <Topbar view={view} context={context} />
       <main className="content" id="content" tabIndex={-1}>
-        {view.page === 'case' ? <CasePage key={view.caseId} caseId={view.caseId} tab={view.tab} /> : <CaseListPage />}
+        {view.kind === 'case' ? <CasePage key={view.caseId} caseId={view.caseId} tab={view.tab} /> : findPage(view.page).render()}
       </main>
       <NewCaseDialog />
     </div>
@@ -34,10 +35,10 @@ export function Shell(): ReactElement {
 
 const RECENT_CASES = 12;
 
-function Sidebar({ view, cases }: { view: View; cases: CaseSummary[] }): ReactElement {
+function Sidebar({ view, context }: { view: View; context: ShellContext }): ReactElement {
   const vaultDir = useUi((ui) => ui.vaultDir);
   const idleLockMinutes = useUi((ui) => ui.idleLockMinutes);
-  const openCases = useUi((ui) => ui.casesOpened);
+  const openPage = useUi((ui) => ui.pageOpened);
   const openCase = useUi((ui) => ui.caseOpened);
   return (
     <aside className="sidebar" aria-label="Navigation">
@@ -46,34 +47,26 @@ function Sidebar({ view, cases }: { view: View; cases: CaseSummary[] }): ReactEl
         <span>Embargo</span>
       </div>
       <nav className="sidebar__nav">
-        <div className="sidebar__section">
-          <button type="button" className="nav-item" aria-current={view.page === 'cases' ? 'page' : undefined} onClick={openCases}>
-            <Icon name="folder" />
-            <span className="nav-item__label">Cases</span>
-            <span className="nav-item__count">{cases.length}</span>
-          </button>
-        </div>
-        {cases.length > 0 ? (
-          <div className="sidebar__section">
-            <h2 className="sidebar__heading">Recent</h2>
-            <ul>
-              {cases.slice(0, RECENT_CASES).map((summary) => (
-                <li key={summary.id}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={view.page === 'case' && view.caseId === summary.id ? 'page' : undefined}
-                    onClick={() => openCase(summary.id)}
-                    title={`${summary.id} · ${summary.title}`}
-                  >
-                    <span className="nav-item__id">{summary.id}</span>
-                    <span className="nav-item__label">{summary.title}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ul className="sidebar__section">
+          {PAGES.map((page) => {
+            const count = page.count?.(context) ?? null;
+            return (
+              <li key={page.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={view.kind === 'page' && view.page === page.id ? 'page' : undefined}
+                  onClick={() => openPage(page.id)}
+                >
+                  <Icon name={page.icon} />
+                  <span className="nav-item__label">{page.label}</span>
+                  {count !== null ? <span className="nav-item__count">{count}</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {context.cases.length > 0 ? <RecentCases view={view} cases={context.cases} onOpen={openCase} /> : null}
       </nav>
       <div className="sidebar__footer">
         <div className="sidebar__status">
@@ -89,17 +82,44 @@ function Sidebar({ view, cases }: { view: View; cases: CaseSummary[] }): ReactEl
   );
 }
 
-function Topbar({ view, cases }: { view: View; cases: CaseSummary[] }): ReactElement {
-  const openCases = useUi((ui) => ui.casesOpened);
+function RecentCases({ view, cases, onOpen }: { view: View; cases: CaseSummary[]; onOpen(id: string): void }): ReactElement {
+  return (
+    <div className="sidebar__section">
+      <h2 className="sidebar__heading" id="recent-cases">
+        Recent
+      </h2>
+      <ul aria-labelledby="recent-cases">
+        {cases.slice(0, RECENT_CASES).map((summary) => (
+          <li key={summary.id}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={view.kind === 'case' && view.caseId === summary.id ? 'page' : undefined}
+              onClick={() => onOpen(summary.id)}
+              title={`${summary.id} · ${summary.title}`}
+            >
+              <span className="nav-item__id">{summary.id}</span>
+              <span className="nav-item__label">{summary.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Topbar({ view, context }: { view: View; context: ShellContext }): ReactElement {
+  const openPage = useUi((ui) => ui.pageOpened);
   const openNewCase = useUi((ui) => ui.newCaseDialogToggled);
-  const current = view.page === 'case' ? cases.find((c) => c.id === view.caseId) : undefined;
+  const home = findPage(HOME_PAGE);
+  const current = view.kind === 'case' ? context.cases.find((c) => c.id === view.caseId) : undefined;
   return (
     <header className="topbar">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        {view.page === 'case' ? (
+        {view.kind === 'case' ? (
           <>
-            <button type="button" className="button button--ghost button--small" onClick={openCases}>
-              Cases
+            <button type="button" className="breadcrumbs__link" onClick={() => openPage(home.id)}>
+              {home.label}
             </button>
             <Icon name="chevronRight" />
             <span className="breadcrumbs__current" aria-current="page">
@@ -108,7 +128,7 @@ function Topbar({ view, cases }: { view: View; cases: CaseSummary[] }): ReactEle
           </>
         ) : (
           <span className="breadcrumbs__current" aria-current="page">
-            Cases
+            {findPage(view.page).label}
           </span>
         )}
       </nav>

@@ -7,8 +7,10 @@ export type Phase = 'starting' | 'first-run' | 'locked' | 'unlocked' | 'unreacha
 /** Why the unlock screen is shown: the user locked, something else did, or the app just started. */
 export type LockReason = 'user' | 'auto' | 'start';
 
-/** Pages of the unlocked app. Feature folders add their own pages here. */
-export type View = { page: 'cases' } | { page: 'case'; caseId: string; tab: string };
+/** What the unlocked app shows: a page of app/pages.tsx, or one case with one of its tabs. */
+export type View = { kind: 'page'; page: string } | { kind: 'case'; caseId: string; tab: string };
+
+export const HOME_VIEW: View = { kind: 'page', page: 'cases' };
 
 interface UiState {
   phase: Phase;
@@ -28,7 +30,7 @@ interface UiEvents {
   coreUnreachable(message: string): void;
   vaultOpened(): void;
   vaultLocked(reason: LockReason): void;
-  casesOpened(): void;
+  pageOpened(page: string): void;
   caseOpened(caseId: string, tab?: string): void;
   caseTabSelected(tab: string): void;
   newCaseDialogToggled(open: boolean): void;
@@ -43,7 +45,7 @@ export const useUi = create<UiState & UiEvents>()((set) => ({
   vaultDir: '',
   idleLockMinutes: 10,
   startError: null,
-  view: { page: 'cases' },
+  view: HOME_VIEW,
   newCaseOpen: false,
   revision: 0,
 
@@ -55,12 +57,12 @@ export const useUi = create<UiState & UiEvents>()((set) => ({
       return { phase, lockReason, vaultDir: state.vaultDir, idleLockMinutes: state.idleLockMinutes, startError: null };
     }),
   coreUnreachable: (message) => set({ phase: 'unreachable', startError: message }),
-  vaultOpened: () => set((ui) => ({ phase: 'unlocked', view: { page: 'cases' }, newCaseOpen: false, revision: ui.revision + 1 })),
+  vaultOpened: () => set((ui) => ({ phase: 'unlocked', view: HOME_VIEW, newCaseOpen: false, revision: ui.revision + 1 })),
   vaultLocked: (reason) =>
-    set((ui) => (ui.phase === 'first-run' ? {} : { phase: 'locked', lockReason: reason, newCaseOpen: false, view: { page: 'cases' } })),
-  casesOpened: () => set({ view: { page: 'cases' } }),
-  caseOpened: (caseId, tab = DEFAULT_CASE_TAB) => set({ view: { page: 'case', caseId, tab }, newCaseOpen: false }),
-  caseTabSelected: (tab) => set((ui) => (ui.view.page === 'case' ? { view: { ...ui.view, tab } } : {})),
+    set((ui) => (ui.phase === 'first-run' ? {} : { phase: 'locked', lockReason: reason, newCaseOpen: false, view: HOME_VIEW })),
+  pageOpened: (page) => set({ view: { kind: 'page', page } }),
+  caseOpened: (caseId, tab = DEFAULT_CASE_TAB) => set({ view: { kind: 'case', caseId, tab }, newCaseOpen: false }),
+  caseTabSelected: (tab) => set((ui) => (ui.view.kind === 'case' ? { view: { ...ui.view, tab } } : {})),
   newCaseDialogToggled: (open) => set({ newCaseOpen: open }),
   dataChanged: () => set((ui) => ({ revision: ui.revision + 1 })),
 }));

@@ -2,7 +2,7 @@
 // passphrase shows the core's error → unlock → the case is still there. Every screen is saved
 // in light and dark (test-results/screenshots/), and no screen may log an error, violate the
 // CSP or request anything outside the app.
-import { test, expect, screenshotBothThemes, watchForProblems } from '../support/browser-mode.ts';
+import { test, expect, screenshotBothThemes, watchForProblems, SCREENSHOT_DIR } from '../support/browser-mode.ts';
 
 const PASSPHRASE = 'tidal-ginger-pylon-vortex-87';
 const CASE_TITLE = 'Path traversal in kubelet volume mounts';
@@ -85,11 +85,15 @@ test('create a vault, open a case, lock, refuse a wrong passphrase, unlock and f
   await screenshotBothThemes(page, 'case-page-timeline');
 
   // The case list now has the case.
-  await page.getByRole('button', { name: 'Cases' }).first().click();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button', { name: 'Cases' }).click();
   const table = page.getByRole('table', { name: 'Cases' });
   await expect(table.getByRole('button', { name: CASE_TITLE })).toBeVisible();
   await expect(table.getByText('EMB-0001')).toBeVisible();
   await screenshotBothThemes(page, 'case-list');
+  // The smallest window the desktop app allows (880×560).
+  await page.setViewportSize({ width: 880, height: 560 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/case-list-narrow-light.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Lock.
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -139,4 +143,7 @@ test('without the token the page explains how to open it, and the API refuses', 
   await expect(page.getByRole('heading', { name: 'Embargo cannot start' })).toBeVisible();
   await expect(page.getByText(/no access token/)).toBeVisible();
   await screenshotBothThemes(page, 'no-token');
+  const refused = await page.request.post(`${browserMode.origin}/api/call`, { data: { method: 'app.state', input: {} } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
 });

@@ -44,7 +44,7 @@ export function CaseListPage(): ReactElement {
 function CaseTable({ cases }: { cases: CaseSummary[] }): ReactElement {
   const openCase = useUi((ui) => ui.caseOpened);
   return (
-    <div className="panel">
+    <div className="panel table-scroll">
       <table className="table" aria-label="Cases">
         <thead>
           <tr>

@@ -1,0 +1,32 @@
+// The pages of the unlocked app, in sidebar order. A feature adds its page (Keyring, Roster,
+// Distributors, Settings, …) with one entry here; the sidebar, the top bar and the content area
+// follow. A case page is not listed: it opens from the Cases page (see features/cases/case-tabs.tsx).
+import type { ReactElement } from 'react';
+import type { CaseSummary } from '../../shared/contract/index.ts';
+import type { IconName } from '../components/Icon.tsx';
+import { CaseListPage } from '../features/cases/CaseListPage.tsx';
+
+/** What the shell knows that a page may show in its sidebar entry. */
+export interface ShellContext {
+  cases: CaseSummary[];
+}
+
+export interface AppPage {
+  id: string;
+  label: string;
+  icon: IconName;
+  /** A number beside the label (cases, keys waiting for verification), or null. */
+  count?(context: ShellContext): number | null;
+  render(): ReactElement;
+}
+
+export const PAGES: AppPage[] = [
+  { id: 'cases', label: 'Cases', icon: 'folder', count: ({ cases }) => cases.length, render: () => <CaseListPage /> },
+];
+
+/** The page shown after unlocking, and the parent of every case page. */
+export const HOME_PAGE = 'cases';
+
+export function findPage(id: string): AppPage {
+  return PAGES.find((page) => page.id === id) ?? (PAGES[0] as AppPage);
+}
