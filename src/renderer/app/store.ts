@@ -59,7 +59,8 @@ export const useUi = create<UiState & UiEvents>()((set) => ({
   coreUnreachable: (message) => set({ phase: 'unreachable', startError: message }),
   vaultOpened: () => set((ui) => ({ phase: 'unlocked', view: HOME_VIEW, newCaseOpen: false, revision: ui.revision + 1 })),
   vaultLocked: (reason) =>
-    set((ui) => (ui.phase === 'first-run' ? {} : { phase: 'locked', lockReason: reason, newCaseOpen: false, view: HOME_VIEW })),
+    // Only an open vault can be locked: a second notice (suspend after idle) keeps the first reason.
+    set((ui) => (ui.phase !== 'unlocked' ? {} : { phase: 'locked', lockReason: reason, newCaseOpen: false, view: HOME_VIEW })),
   pageOpened: (page) => set({ view: { kind: 'page', page } }),
   caseOpened: (caseId, tab = DEFAULT_CASE_TAB) => set({ view: { kind: 'case', caseId, tab }, newCaseOpen: false }),
   caseTabSelected: (tab) => set((ui) => (ui.view.kind === 'case' ? { view: { ...ui.view, tab } } : {})),
