@@ -163,7 +163,6 @@ function rfc2822(identity: Identity): string {
 
 /** RFC 2047 for a header value that is not plain ASCII. */
 function encodeWord(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   const bytes = Buffer.from(text, 'utf8');
   let encoded = '';
@@ -175,7 +174,6 @@ function encodeWord(text: string): string {
 }
 
 function formatName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/[^\x20-\x7e]/.test(name)) return encodeWord(name);
   return /[()<>@,;:\\".[\]]/.test(name) ? `"${name.replace(/(["\\])/g, '\\$1')}"` : name;
 }

@@ -40,7 +40,7 @@ export function verifyRelease(ws: CaseWorkspace, bundlePath: string): ReleaseChe
   const unmatchedCandidates: ReleaseCheck['unmatched'] = [];
   const seen = new Set<string>();
   for (const ref of header.refs) {
-    let frontier = [ref.sha];
+    const frontier = [ref.sha];
     let walked = 0;
     while (frontier.length > 0 && walked < WALK_LIMIT) {
       const sha = frontier.pop()!;

@@ -16,9 +16,9 @@ function readVarint(delta: Uint8Array, at: number): [number, number] {
 }
 
 export function applyDelta(base: Buffer, delta: Buffer): Buffer {
-  let [baseSize, at] = readVarint(delta, 0);
-  let resultSize: number;
-  [resultSize, at] = readVarint(delta, at);
+  const [baseSize, afterBase] = readVarint(delta, 0);
+  const [resultSize, afterResult] = readVarint(delta, afterBase);
+  let at = afterResult;
   if (baseSize !== base.length) throw malformed('delta', `base size ${base.length} differs from the delta's ${baseSize}`);
   const out = Buffer.allocUnsafe(resultSize);
   let written = 0;

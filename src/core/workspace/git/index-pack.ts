@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import { EmbargoError } from '../../../shared/errors.ts';
 import { applyDelta } from './delta.ts';
-import { hashObject, malformed, type GitObject, type ObjectType } from './objects.ts';
+import { hashObject, type GitObject, type ObjectType } from './objects.ts';
 import { writePackIndex, type IndexedEntry } from './pack-index.ts';
 import { deflateBound, inflateExact, parseEntryHeader } from './pack-reader.ts';
 
@@ -113,8 +113,7 @@ export function indexPack(file: string, start: number, options: IndexPackOptions
     }
 
     // Resolve deltas depth first from every base, keeping only one chain in memory.
-    let resolved = count - refChildren.size - [...ofsChildren.values()].reduce((n, l) => n + l.length, 0);
-    resolved = kinds.filter((k) => k !== null).length;
+    let resolved = kinds.filter((k) => k !== null).length;
     const inflateAt = (position: number): Buffer => {
       const at = offsets[position]!;
       const header = parseEntryHeader(read(at, 32), 0, at);
@@ -175,4 +174,3 @@ export function indexPack(file: string, start: number, options: IndexPackOptions
   }
 }
 
-export { malformed };

@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { applyDelta } from './delta.ts';
 import { malformed, type GitObject, type ObjectType } from './objects.ts';
-import { PackIndex } from './pack-index.ts';
+import type { PackIndex } from './pack-index.ts';
 
 export const PACK_TYPES: Record<number, ObjectType | 'ofs-delta' | 'ref-delta'> = {
   1: 'commit',
