@@ -10,6 +10,7 @@ import { readCase } from './cases/case-store.ts';
 import { caseHandlers } from './cases/handlers.ts';
 import { processHandlers } from './process/handlers.ts';
 import { cvssHandlers } from './cvss/handlers.ts';
+import { advisoryHandlers } from './advisory/handlers.ts';
 import { workspaceHandlers } from './workspace/handlers.ts';
 import { keyringHandlers } from './keyring/handlers.ts';
 import { countKeys } from './keyring/list-keys.ts';
@@ -144,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     ...caseHandlers(session),
     ...processHandlers(session),
     ...cvssHandlers(),
+    ...advisoryHandlers(session),
     ...workspaceHandlers(session),
     ...keyringHandlers(session),
     ...peopleHandlers(session),

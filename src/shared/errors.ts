@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'Conflict',
   'NotAllowed',
   'InvalidVector',
+  'ExportInvalid',
   // keyring (src/core/keyring)
   'InvalidKey',
   'InvalidMessage',

@@ -6,6 +6,7 @@ import { caseMethods } from './cases.ts';
 import { processMethods } from './process.ts';
 import { rosterMethods } from './roster.ts';
 import { cvssMethods } from './cvss.ts';
+import { advisoryMethods } from './advisory.ts';
 import { workspaceMethods } from './workspace.ts';
 import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
@@ -17,6 +18,7 @@ export const contract = {
   ...processMethods,
   ...rosterMethods,
   ...cvssMethods,
+  ...advisoryMethods,
   ...workspaceMethods,
   ...keyringMethods,
   ...peopleMethods,
@@ -53,6 +55,7 @@ export * from './cases.ts';
 export * from './process.ts';
 export * from './roster.ts';
 export * from './cvss.ts';
+export * from './advisory.ts';
 export * from './workspace.ts';
 export * from './keyring.ts';
 export * from './people.ts';

@@ -1,0 +1,130 @@
+// The CVE JSON 5.1 record of a case, as the Kubernetes CNA writes them (committee-security-
+// response cna-handbook.md and its published records): the description pattern "The
+// <vendor> <component> component in versions <affected versions> <vulnerability>", affected
+// versions as semver ranges with unfixed ones running from "0" to "*" (lessThan), fixed
+// versions as "unaffected", references tagged issue-tracking / mailing-list, the Fix Lead's
+// CVSS call as a FIRST cvssV3_x or cvssV4_0 object. Validated against the bundled record
+// schema and the CNA published-container schema (what `cve publish` sends).
+import type { CaseRecord } from '../../shared/contract/index.ts';
+import { cvssJson } from './cvss-json.ts';
+import { cweName } from './cwe.ts';
+import { GENERATOR, Requirements, productLines, strayFixed, type ExportContext, type ProductLine } from './export-context.ts';
+import { describeInterval } from './version-ranges.ts';
+
+type Json = Record<string, unknown>;
+
+const LANG = 'en';
+
+function versionEntries(line: ProductLine): Json[] {
+  const entries: Json[] = [];
+  for (const { from, to } of line.intervals) {
+    if (to === null) entries.push({ version: from, lessThan: '*', status: 'affected', versionType: 'semver' });
+    else if (to.inclusive && to.version === from) entries.push({ version: from, status: 'affected', versionType: 'semver' });
+    else if (to.inclusive) entries.push({ version: from, lessThanOrEqual: to.version, status: 'affected', versionType: 'semver' });
+    else entries.push({ version: from, lessThan: to.version, status: 'affected', versionType: 'semver' });
+  }
+  for (const version of line.fixed) entries.push({ version, status: 'unaffected', versionType: 'semver' });
+  return entries;
+}
+
+function affectedVersionsText(lines: ProductLine[]): string {
+  if (lines.length === 1) return (lines[0] as ProductLine).intervals.map(describeInterval).join(', ');
+  return lines.map((line) => `${line.product} ${line.intervals.map(describeInterval).join(', ')}`).join('; ');
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The handbook's pattern, unless the Fix Lead already wrote the description in it. */
+export function cveDescription(record: CaseRecord, vendor: string, lines: ProductLine[]): { text: string; composed: boolean } {
+  const description = record.description.trim();
+  if (description.startsWith(`The ${vendor} `)) return { text: description, composed: false };
+  const names = lines.map((line) => line.product);
+  const lead = `The ${vendor} ${joinNames(names)} component${names.length > 1 ? 's' : ''} in versions ${affectedVersionsText(lines)}`;
+  return { text: `${lead} ${description}`, composed: true };
+}
+
+export function references(record: CaseRecord): { url: string; tags: string[] }[] {
+  const byUrl = new Map<string, Set<string>>();
+  const add = (url: string, tags: string[]) => {
+    const set = byUrl.get(url) ?? new Set<string>();
+    for (const tag of tags) set.add(tag);
+    byUrl.set(url, set);
+  };
+  for (const reference of record.references) add(reference.url, reference.tags);
+  if (record.trackingIssue) add(record.trackingIssue, ['issue-tracking']);
+  return [...byUrl.entries()].map(([url, tags]) => ({ url, tags: [...tags] }));
+}
+
+export interface BuiltCve {
+  record: Json;
+  cnaContainer: Json;
+  warnings: string[];
+}
+
+export function buildCveRecord(context: ExportContext): BuiltCve {
+  const { record, publisher } = context;
+  const requirements = new Requirements('CVE');
+  requirements
+    .need(record.cve !== null, 'the case has no CVE ID (set it with "case set --cve")')
+    .need(record.description.trim() !== '', 'the description is empty')
+    .need(record.affected.length > 0, 'no affected product is listed (a product and its semver range)')
+    .need(references(record).length > 0, 'there is no reference (add the tracking issue or a reference URL)');
+  const unknownCwes = record.cwe.filter((id) => cweName(id) === undefined);
+  requirements.need(unknownCwes.length === 0, `${unknownCwes.join(', ')} ${unknownCwes.length > 1 ? 'are' : 'is'} not in the CWE catalogue`);
+  requirements.check();
+
+  const warnings: string[] = [];
+  const lines = productLines(record);
+  const description = cveDescription(record, publisher.vendor, lines);
+  if (description.composed) warnings.push(`The description was put in the CNA pattern: "${description.text.slice(0, 120)}${description.text.length > 120 ? '…' : ''}"`);
+  for (const stray of strayFixed(record)) warnings.push(`The fixed version ${stray} is left out: that product is not listed as affected.`);
+  if (record.cwe.length === 0) warnings.push('No CWE is set: the record has no problem type.');
+  if (!record.cvss) warnings.push('No CVSS call is recorded: the record has no metrics.');
+
+  const cna: Json = {
+    providerMetadata: { orgId: publisher.cnaOrgId, shortName: publisher.cnaShortName },
+    title: (record.summary.trim() || record.title).slice(0, 256),
+    descriptions: [{ lang: LANG, value: description.text }],
+    affected: lines.map((line) => ({
+      vendor: publisher.vendor,
+      product: line.product,
+      ...(publisher.repo ? { repo: publisher.repo } : {}),
+      versions: versionEntries(line),
+      defaultStatus: 'unaffected',
+    })),
+    references: references(record).map(({ url, tags }) => (tags.length > 0 ? { url, tags } : { url })),
+  };
+  if (record.cwe.length > 0) {
+    cna.problemTypes = [
+      {
+        descriptions: record.cwe.map((id) => ({ lang: LANG, type: 'CWE', cweId: id, description: `${id} ${cweName(id)}` })),
+      },
+    ];
+  }
+  if (record.cvss) {
+    const { key, object } = cvssJson(record.cvss.vector);
+    cna.metrics = [{ format: 'CVSS', scenarios: [{ lang: LANG, value: 'GENERAL' }], [key]: object }];
+  }
+  if (record.credits.length > 0) cna.credits = record.credits.map((credit) => ({ lang: LANG, value: credit.name, type: credit.type }));
+  const workarounds = [record.workarounds, record.mitigations].map((text) => text.trim()).filter((text, index, all) => text !== '' && all.indexOf(text) === index);
+  if (workarounds.length > 0) cna.workarounds = workarounds.map((value) => ({ lang: LANG, value }));
+  const fixedLines = lines.filter((line) => line.fixed.length > 0);
+  if (fixedLines.length > 0) {
+    const upgrades = fixedLines.map((line) => `${line.product} ${joinNames(line.fixed)}`).join('; ');
+    cna.solutions = [{ lang: LANG, value: `Upgrade to a fixed version: ${upgrades}.` }];
+  }
+  if (record.releaseDate) cna.datePublic = record.releaseDate;
+  const external = record.people.reporter !== null || record.credits.some((c) => c.type === 'finder' || c.type === 'reporter');
+  cna.source = { discovery: external ? 'EXTERNAL' : 'UNKNOWN' };
+  cna.x_generator = { engine: `${GENERATOR.name} ${GENERATOR.version}` };
+
+  const cveRecord: Json = {
+    dataType: 'CVE_RECORD',
+    dataVersion: '5.1',
+    cveMetadata: { cveId: record.cve, assignerOrgId: publisher.cnaOrgId, assignerShortName: publisher.cnaShortName, state: 'PUBLISHED' },
+    containers: { cna },
+  };
+  return { record: cveRecord, cnaContainer: cna, warnings };
+}

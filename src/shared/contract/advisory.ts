@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { method } from './define.ts';
+import { caseId } from './common.ts';
+
+export const advisoryFormat = z.enum(['cve', 'osv', 'csaf', 'issue', 'release-notes']);
+export type AdvisoryFormat = z.infer<typeof advisoryFormat>;
+
+/**
+ * Who publishes: the CNA identity for CVE records, the vendor and OSV ecosystem of the affected
+ * products, the CSAF publisher. Every field defaults to the Kubernetes CNA's values.
+ */
+export const advisoryPublisher = z.strictObject({
+  cnaOrgId: z.uuid().optional(),
+  cnaShortName: z.string().trim().min(2).max(32).optional(),
+  vendor: z.string().trim().min(1).max(200).optional(),
+  /** The source repository of the affected products, for the CVE record. */
+  repo: z.url({ protocol: /^https?$/ }).optional(),
+  osvEcosystem: z.string().trim().min(1).max(100).optional(),
+  csafPublisherName: z.string().trim().min(1).max(200).optional(),
+  csafPublisherNamespace: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where to report exploitation, named in the tracking issue. */
+  securityContact: z.email().optional(),
+});
+export type AdvisoryPublisher = z.infer<typeof advisoryPublisher>;
+
+export const advisoryExportInput = z.strictObject({
+  id: caseId,
+  format: advisoryFormat,
+  /** An absolute file path: the export is written there (only if it validates). */
+  output: z.string().min(1).max(4096).optional(),
+  /** The cherry-pick PR numbers, one release-notes document each. */
+  prs: z.array(z.number().int().positive()).max(200).optional(),
+  publisher: advisoryPublisher.optional(),
+});
+
+export const advisoryExport = z.strictObject({
+  format: advisoryFormat,
+  /** The document as it is (or would be) written. */
+  text: z.string(),
+  mediaType: z.string(),
+  /** What it was checked against and the outcome (an export that fails is refused, not returned). */
+  validation: z.strictObject({ valid: z.literal(true), checkedAgainst: z.array(z.string()) }),
+  /** The file written, or null when the text was only returned. */
+  written: z.string().nullable(),
+  /** Things the Fix Lead should know, e.g. that the file is not encrypted under embargo. */
+  warnings: z.array(z.string()),
+});
+export type AdvisoryExport = z.infer<typeof advisoryExport>;
+
+export const advisoryMethods = {
+  'advisory.export': method({
+    summary: 'Build, validate and optionally write an advisory document from a case (CVE JSON 5.1, OSV, CSAF 2.0, tracking issue, release-notes CVE map).',
+    input: advisoryExportInput,
+    output: advisoryExport,
+  }),
+} as const;

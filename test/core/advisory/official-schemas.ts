@@ -1,0 +1,56 @@
+// Independent checks for the exports: Ajv instances built here from the schemas in
+// ../shared/schemas (the project's reference copies, not the app's resources), and BSI's CSAF
+// validator with its mandatory tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import * as mandatory from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
+import validate from '@secvisogram/csaf-validator-lib/validate.js';
+
+export const SHARED_SCHEMAS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'schemas');
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: unknown) => void;
+const read = (...path: string[]) => JSON.parse(readFileSync(join(SHARED_SCHEMAS, ...path), 'utf8')) as Record<string, unknown>;
+
+let cve: ValidateFunction | undefined;
+let osv: ValidateFunction | undefined;
+let csaf: ValidateFunction | undefined;
+
+export function officialCve(): ValidateFunction {
+  if (!cve) {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addMetaSchema({}, 'http://json-schema.org/draft-04/schema#', false);
+    cve = ajv.compile(read('cve', 'CVE_JSON_bundled_5.1.1.json'));
+  }
+  return cve;
+}
+
+export function officialOsv(): ValidateFunction {
+  if (!osv) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    osv = ajv.compile(read('osv', 'schema.json'));
+  }
+  return osv;
+}
+
+export function officialCsaf(): ValidateFunction {
+  if (!csaf) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addMetaSchema({}, 'http://json-schema.org/draft-04/schema#', false);
+    for (const version of ['2.0', '3.0', '3.1']) {
+      const { $id: _a, id: _b, ...schema } = read('csaf', 'referenced_schema', `cvss-v${version}.json`);
+      ajv.addSchema(schema, `https://www.first.org/cvss/cvss-v${version}.json`, undefined, false);
+    }
+    csaf = ajv.compile(read('csaf', 'csaf_json_schema.json'));
+  }
+  return csaf;
+}
+
+export async function csafMandatoryFailures(document: unknown): Promise<string[]> {
+  const result = await validate(Object.values(mandatory), document);
+  return result.tests.filter((t) => !t.isValid).flatMap((t) => t.errors.map((e) => `${t.name} ${e.instancePath}: ${e.message}`));
+}
