@@ -10,6 +10,10 @@ import { registerCaseCommands } from './commands/case.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
 import { registerWorkspaceCommands } from './commands/workspace.ts';
+import { registerKeyringCommands } from './commands/keyring.ts';
+import { registerCryptCommands } from './commands/crypt.ts';
+import { registerPeopleCommands } from './commands/people.ts';
+import { registerDistributorCommands } from './commands/distributors.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -66,6 +70,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerProcessCommands(program, run);
   registerCvssCommands(program, run);
   registerWorkspaceCommands(program, run);
+  registerKeyringCommands(program, run);
+  registerCryptCommands(program, run);
+  registerPeopleCommands(program, run);
+  registerDistributorCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

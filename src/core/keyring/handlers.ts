@@ -50,7 +50,7 @@ export function keyringHandlers(session: CoreSession): KeyringHandlers {
     'keyring.list': async ({ query }) => listKeys(session, query),
     'keyring.show': async ({ fingerprint }) => showKey(session, fingerprint),
     'keyring.generate': async (input) => generateOwnKey(session, input),
-    'keyring.import': async ({ data, passphrase }) => importKeys(session, payloadBytes(data), passphrase),
+    'keyring.import': async ({ data, passphrase }) => importKeys(session, (Array.isArray(data) ? data : [data]).map(payloadBytes), passphrase),
     'keyring.exportPublic': async ({ fingerprint }) => ({ fingerprint, armored: await exportPublicKey(session, fingerprint) }),
     'keyring.exportSecretToFile': async ({ fingerprint, path, passphrase, confirm }) => {
       await exportSecretKeyToFile(session, { fingerprint, path, passphrase, confirmed: confirm });

@@ -1,13 +1,13 @@
 // Importing keys: everything in the input is read and checked first, and the keyring is
 // written once, so a bad key anywhere in a file imports nothing. Keys already present are
 // merged (new user IDs, subkeys, signatures, revocations) and keep their verification.
-import type { Config, Key, PrivateKey, PublicKey, SecretKeyPacket, SecretSubkeyPacket } from 'openpgp';
+import { enums, type Config, type Key, type PrivateKey, type PublicKey, type SecretKeyPacket, type SecretSubkeyPacket } from 'openpgp';
 import type { ImportOutcome } from '../../shared/contract/keyring.ts';
 import type { CoreSession } from '../session.ts';
 import { InvalidKeyError, KeyPassphraseRequiredError, WrongKeyPassphraseError } from './errors.ts';
 import { KEY_METHOD_CONFIG } from './pgp-config.ts';
 import { describeEntry } from './list-keys.ts';
-import { fingerprintOf, loadPublicKey, loadSecretKey, readKeysFromBytes } from './read-keys.ts';
+import { fingerprintOf, loadPublicKey, loadSecretKey, MAX_KEYS_PER_IMPORT, readKeysFromBytes } from './read-keys.ts';
 import { mutateKeyring, toBase64, type KeyEntry } from './store.ts';
 
 /** A key needs one valid self-signature (at any time) or a valid revocation to be worth keeping. */
@@ -21,6 +21,43 @@ async function requireSelfSignature(key: Key): Promise<void> {
   );
   const revoked = await key.isRevoked(undefined, undefined, null as unknown as Date, KEY_METHOD_CONFIG).catch(() => false);
   if (!selfSigned && !revoked) throw new InvalidKeyError(`key ${fingerprint} has no valid self-signature`);
+}
+
+/**
+ * What GnuPG does on import: user IDs without a valid self-certification and subkeys without a
+ * valid binding signature are dropped, so nobody can attach a name or an encryption subkey to
+ * someone else's key. Time is ignored here; validity at `now` is judged when the key is used.
+ */
+async function dropUnboundParts(key: Key): Promise<void> {
+  const primary = key.keyPacket;
+  const anyTime = null as unknown as Date;
+  const verifies = (check: () => Promise<void>) =>
+    check().then(
+      () => true,
+      () => false,
+    );
+  const users = [];
+  for (const user of key.users) {
+    const data = { userID: user.userID, userAttribute: user.userAttribute, key: primary };
+    const checks = await Promise.all(
+      user.selfCertifications.map((signature) =>
+        verifies(() => signature.verify(primary, enums.signature.certGeneric, data, anyTime, false, KEY_METHOD_CONFIG)),
+      ),
+    );
+    if (checks.some(Boolean)) users.push(user);
+  }
+  const subkeys = [];
+  for (const subkey of key.subkeys) {
+    const data = { key: primary, bind: subkey.keyPacket };
+    const checks = await Promise.all(
+      subkey.bindingSignatures.map((signature) =>
+        verifies(() => signature.verify(primary, enums.signature.subkeyBinding, data, anyTime, false, KEY_METHOD_CONFIG)),
+      ),
+    );
+    if (checks.some(Boolean)) subkeys.push(subkey);
+  }
+  key.users = users;
+  key.subkeys = subkeys;
 }
 
 /** Unlocks every passphrase-protected secret key packet; GnuPG's offline stubs stay stubs. */
@@ -55,10 +92,14 @@ function sameBytes(a: string | null, b: string | null): boolean {
   return a === b;
 }
 
-export async function importKeys(session: CoreSession, bytes: Uint8Array, passphrase?: string): Promise<ImportOutcome> {
+/** Imports every key of every input together: one bad input imports nothing. */
+export async function importKeys(session: CoreSession, inputs: Uint8Array[], passphrase?: string): Promise<ImportOutcome> {
   const now = session.ports.now();
-  const keys = await readKeysFromBytes(bytes);
+  const keys: Key[] = [];
+  for (const bytes of inputs) keys.push(...(await readKeysFromBytes(bytes)));
+  if (keys.length > MAX_KEYS_PER_IMPORT) throw new InvalidKeyError(`more than ${MAX_KEYS_PER_IMPORT} keys in one import`);
   for (const key of keys) {
+    await dropUnboundParts(key);
     await requireSelfSignature(key);
     if (key.isPrivate()) await unlockSecretKey(key, passphrase);
   }

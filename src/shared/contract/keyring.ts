@@ -147,9 +147,10 @@ export const keyringMethods = {
     output: keyInfo,
   }),
   'keyring.import': method({
-    summary: 'Import armored or binary keys, one or many (GnuPG exports included); all or nothing.',
+    summary: 'Import armored or binary keys, one or many per input, from one or several inputs (GnuPG exports included); all or nothing.',
     input: z.strictObject({
-      data: pgpPayload,
+      /** One input (a file's content) or several, imported together. */
+      data: z.union([pgpPayload, z.array(pgpPayload).min(1).max(100)]),
       /** For passphrase-protected secret keys; the key is stored unlocked inside the encrypted vault. */
       passphrase: keyPassphrase.optional(),
     }),
