@@ -1,9 +1,15 @@
 // `npm run bench [-- NAME...]`: runs the benchmarks and prints figures (and ratios against the
 // reference tools where there is one). No assertions: speed is measured here, not in tests.
 import { runVaultBench } from './vault.ts';
+import { runCvssBench } from './cvss.ts';
+import { runPgpBench } from './pgp.ts';
+import { runWorkspaceBench } from './workspace.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   vault: runVaultBench,
+  cvss: runCvssBench,
+  pgp: runPgpBench,
+  workspace: runWorkspaceBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,7 @@ import { chainEvent } from '../src/core/timeline/chain.ts';
 import { currentVersion } from '../src/core/vault/migrations.ts';
 import { CASE_MIGRATIONS, defaultCaseFields, formatCaseId, type CaseDocument } from '../src/core/vault/documents.ts';
 import type { TimelineEvent } from '../src/shared/contract/index.ts';
+import { emptyProcessState } from '../src/shared/contract/process.ts';
 import { fmt, percentile, printRows, timeMs } from './lib.ts';
 
 const PASSPHRASE = 'benchmark passphrase';
@@ -36,6 +37,7 @@ function caseDocument(id: string, eventCount: number): CaseDocument {
       ...defaultCaseFields(),
     },
     events,
+    process: emptyProcessState(),
   };
 }
 
