@@ -6,7 +6,7 @@
 import type { CaseRecord } from '../../shared/contract/index.ts';
 import { cvssJson } from './cvss-json.ts';
 import { cweName } from './cwe.ts';
-import { GENERATOR, Requirements, isPublic, productLines, strayFixed, type ExportContext } from './export-context.ts';
+import { GENERATOR, Requirements, isPublic, productLines, strayFixed, uniqueCredits, uniqueCwes, type ExportContext } from './export-context.ts';
 import { references } from './build-cve.ts';
 import type { VersionInterval } from './version-ranges.ts';
 
@@ -35,7 +35,8 @@ function notes(record: CaseRecord, cvssV4: string | null): Json[] {
 
 export function buildCsafAdvisory(context: ExportContext): { document: Json; warnings: string[] } {
   const { record, publisher, now } = context;
-  const unknownCwes = record.cwe.filter((id) => cweName(id) === undefined);
+  const cwes = uniqueCwes(record);
+  const unknownCwes = cwes.filter((id) => cweName(id) === undefined);
   new Requirements('CSAF')
     .need(record.affected.length > 0, 'no affected product is listed (a product and its semver range)')
     .need(record.description.trim() !== '' || record.summary.trim() !== '', 'both the summary and the description are empty')
@@ -44,7 +45,7 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
 
   const warnings: string[] = [];
   for (const stray of strayFixed(record)) warnings.push(`The fixed version ${stray} is left out: that product is not listed as affected.`);
-  if (record.cwe.length > 1) warnings.push(`CSAF 2.0 holds one CWE per vulnerability: ${record.cwe[0]} is exported, ${record.cwe.slice(1).join(', ')} ${record.cwe.length > 2 ? 'are' : 'is'} not.`);
+  if (cwes.length > 1) warnings.push(`CSAF 2.0 holds one CWE per vulnerability: ${cwes[0]} is exported, ${cwes.slice(1).join(', ')} ${cwes.length > 2 ? 'are' : 'is'} not.`);
 
   let next = 0;
   const productId = () => `CSAFPID-${String(++next).padStart(4, '0')}`;
@@ -85,7 +86,8 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
   const released = isPublic(record, now);
   const date = csafTime(released && record.releaseDate ? record.releaseDate : now);
   const refs = references(record).map(({ url, tags }) => ({ category: 'external', summary: tags.length > 0 ? tags.join(', ') : url, url }));
-  const acknowledgments = record.credits.length > 0 ? [{ names: record.credits.map((c) => c.name) }] : undefined;
+  const names = [...new Set(uniqueCredits(record).map((c) => c.name))];
+  const acknowledgments = names.length > 0 ? [{ names }] : undefined;
 
   let cvssV4: string | null = null;
   const scores: Json[] = [];
@@ -98,7 +100,7 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
 
   const vulnerability: Json = {
     ...(record.cve ? { cve: record.cve } : {}),
-    ...(record.cwe[0] ? { cwe: { id: record.cwe[0], name: cweName(record.cwe[0]) } } : {}),
+    ...(cwes[0] ? { cwe: { id: cwes[0], name: cweName(cwes[0]) } } : {}),
     notes: notes(record, cvssV4),
     product_status: { known_affected: knownAffected, ...(fixed.length > 0 ? { fixed } : {}) },
     remediations,

@@ -8,7 +8,7 @@
 import type { CaseRecord } from '../../shared/contract/index.ts';
 import { cvssJson } from './cvss-json.ts';
 import { cweName } from './cwe.ts';
-import { GENERATOR, Requirements, productLines, strayFixed, type ExportContext, type ProductLine } from './export-context.ts';
+import { GENERATOR, Requirements, productLines, strayFixed, uniqueCredits, uniqueCwes, type ExportContext, type ProductLine } from './export-context.ts';
 import { describeInterval } from './version-ranges.ts';
 
 type Json = Record<string, unknown>;
@@ -71,7 +71,8 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
     .need(record.description.trim() !== '', 'the description is empty')
     .need(record.affected.length > 0, 'no affected product is listed (a product and its semver range)')
     .need(references(record).length > 0, 'there is no reference (add the tracking issue or a reference URL)');
-  const unknownCwes = record.cwe.filter((id) => cweName(id) === undefined);
+  const cwes = uniqueCwes(record);
+  const unknownCwes = cwes.filter((id) => cweName(id) === undefined);
   requirements.need(unknownCwes.length === 0, `${unknownCwes.join(', ')} ${unknownCwes.length > 1 ? 'are' : 'is'} not in the CWE catalogue`);
   requirements.check();
 
@@ -96,10 +97,10 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
     })),
     references: references(record).map(({ url, tags }) => (tags.length > 0 ? { url, tags } : { url })),
   };
-  if (record.cwe.length > 0) {
+  if (cwes.length > 0) {
     cna.problemTypes = [
       {
-        descriptions: record.cwe.map((id) => ({ lang: LANG, type: 'CWE', cweId: id, description: `${id} ${cweName(id)}` })),
+        descriptions: cwes.map((id) => ({ lang: LANG, type: 'CWE', cweId: id, description: `${id} ${cweName(id)}` })),
       },
     ];
   }
@@ -107,7 +108,8 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
     const { key, object } = cvssJson(record.cvss.vector);
     cna.metrics = [{ format: 'CVSS', scenarios: [{ lang: LANG, value: 'GENERAL' }], [key]: object }];
   }
-  if (record.credits.length > 0) cna.credits = record.credits.map((credit) => ({ lang: LANG, value: credit.name, type: credit.type }));
+  const credits = uniqueCredits(record);
+  if (credits.length > 0) cna.credits = credits.map((credit) => ({ lang: LANG, value: credit.name, type: credit.type }));
   const workarounds = [record.workarounds, record.mitigations].map((text) => text.trim()).filter((text, index, all) => text !== '' && all.indexOf(text) === index);
   if (workarounds.length > 0) cna.workarounds = workarounds.map((value) => ({ lang: LANG, value }));
   const fixedLines = lines.filter((line) => line.fixed.length > 0);

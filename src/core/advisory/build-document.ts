@@ -6,6 +6,7 @@
 import * as csafMandatoryTests from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
 import validateCsaf from '@secvisogram/csaf-validator-lib/validate.js';
 import type { AdvisoryFormat } from '../../shared/contract/index.ts';
+import { EmbargoError } from '../../shared/errors.ts';
 import { buildCveRecord } from './build-cve.ts';
 import { buildCsafAdvisory } from './build-csaf.ts';
 import { buildTrackingIssue } from './build-issue.ts';
@@ -53,6 +54,19 @@ function requireValid(format: AdvisoryFormat, schema: SchemaName, document: unkn
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export async function buildDocument(format: AdvisoryFormat, context: ExportContext): Promise<BuiltDocument> {
+  try {
+    return await buildChecked(format, context);
+  } catch (error) {
+    // Problems found while reading the case (a range that cannot be stated) get the same
+    // "not written" sentence as the rest.
+    if (error instanceof EmbargoError && error.code === 'ExportInvalid' && !String(error.data.format ?? '')) {
+      throw exportInvalid(FORMAT_NAMES[format], (error.data.problems as string[] | undefined) ?? [error.message]);
+    }
+    throw error;
+  }
+}
+
+async function buildChecked(format: AdvisoryFormat, context: ExportContext): Promise<BuiltDocument> {
   switch (format) {
     case 'cve': {
       const built = buildCveRecord(context);

@@ -2,7 +2,7 @@
 // them: the CVE ID as the id, one SEMVER range per affected interval (introduced, then fixed or
 // last_affected; an unfixed interval has only "introduced"), the CVSS vector as severity,
 // references typed from their CVE tags, credits typed.
-import { GENERATOR, Requirements, productLines, type ExportContext } from './export-context.ts';
+import { GENERATOR, Requirements, productLines, uniqueCredits, uniqueCwes, type ExportContext } from './export-context.ts';
 import { references } from './build-cve.ts';
 import { cweName } from './cwe.ts';
 
@@ -62,9 +62,11 @@ export function buildOsvRecord(context: ExportContext): { record: Json; warnings
   }));
   const refs = references(record);
   if (refs.length > 0) osv.references = refs.map(({ url, tags }) => ({ type: referenceType(tags), url }));
-  if (record.credits.length > 0) osv.credits = record.credits.map((credit) => ({ name: credit.name, type: credit.type.toUpperCase().replace(/ /g, '_') }));
+  const credits = uniqueCredits(record);
+  if (credits.length > 0) osv.credits = credits.map((credit) => ({ name: credit.name, type: credit.type.toUpperCase().replace(/ /g, '_') }));
   const database: Json = { generator: `${GENERATOR.name} ${GENERATOR.version}` };
-  if (record.cwe.length > 0) database.cwe_ids = record.cwe.filter((id) => cweName(id) !== undefined);
+  const cwes = uniqueCwes(record).filter((id) => cweName(id) !== undefined);
+  if (cwes.length > 0) database.cwe_ids = cwes;
   if (record.cvss) database.severity = record.cvss.severity.toUpperCase();
   osv.database_specific = database;
   return { record: osv, warnings };

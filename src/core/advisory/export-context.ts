@@ -93,6 +93,22 @@ export function exportInvalid(format: string, problems: string[]): EmbargoError 
   return new EmbargoError('ExportInvalid', `The ${format} export was not written: ${list}.`, { format, problems });
 }
 
+/** The case's CWE IDs, each once, in order. */
+export function uniqueCwes(record: CaseRecord): string[] {
+  return [...new Set(record.cwe)];
+}
+
+/** The case's credits, each name and role once, in order. */
+export function uniqueCredits(record: CaseRecord): CaseRecord['credits'] {
+  const seen = new Set<string>();
+  return record.credits.filter((credit) => {
+    const key = `${credit.type}\u0000${credit.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Release Date passed: the case is public. */
 export function isPublic(record: CaseRecord, now: Date): boolean {
   return record.releaseDate !== null && Date.parse(record.releaseDate) <= now.getTime();

@@ -15,7 +15,7 @@ export interface VersionInterval {
 
 function refuse(product: string, range: string, reason: string): EmbargoError {
   return new EmbargoError('ExportInvalid', `The affected range of ${product} ("${range}") cannot be exported: ${reason}.`, {
-    problems: [`affected ${product}: ${reason}`],
+    problems: [`the affected range of ${product} ("${range}"): ${reason}`],
   });
 }
 
