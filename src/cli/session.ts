@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createCore, type Core } from '../core/create-core.ts';
 import { defaultVaultDir } from '../core/paths.ts';
-import { createDispatch, type Dispatch } from '../shared/contract/dispatch.ts';
+import type { Dispatch } from '../shared/contract/dispatch.ts';
+import { createCoreDispatch } from '../core/dispatch.ts';
 import type { InputOf, MethodName, OutputOf } from '../shared/contract/index.ts';
 import type { ErrorInfo } from '../shared/errors.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from './io.ts';
@@ -40,7 +41,7 @@ export class CliSession {
   ) {
     this.vaultDir = resolve(options.vault ?? defaultVaultDir(io.env));
     this.core = createCore({ vaultDir: this.vaultDir });
-    this.dispatch = createDispatch(this.core.handlers);
+    this.dispatch = createCoreDispatch(this.core);
   }
 
   async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { createCore } from '../core/create-core.ts';
 import { defaultUserDataDir, defaultVaultDir } from '../core/paths.ts';
-import { createAppDispatch } from './app-dispatch.ts';
+import { createCoreDispatch } from '../core/dispatch.ts';
 import { LOCKED_CHANNEL } from './channels.ts';
 import { bindIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -34,7 +34,7 @@ const notifyLocked = (): void => mainWindow?.webContents.send(LOCKED_CHANNEL);
 const core = createCore({ vaultDir: defaultVaultDir(), onAutoLock: notifyLocked });
 
 // 4. IPC: one channel, sender checked on every call, then the shared dispatch.
-bindIpc(createAppDispatch(core), target, () => mainWindow);
+bindIpc(createCoreDispatch(core), target, () => mainWindow);
 
 // 5. The window, once Electron is ready.
 function openWindow(): void {

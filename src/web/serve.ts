@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
 import { defaultVaultDir } from '../core/paths.ts';
-import { createAppDispatch } from './app-dispatch.ts';
+import { createCoreDispatch } from '../core/dispatch.ts';
 import { newToken } from './guard.ts';
 import { startWebServer } from './server.ts';
 import { ENTRY_FILE } from './static-files.ts';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     vaultDir,
     onAutoLock: () => process.stderr.write('The vault locked itself after being idle.\n'),
   });
-  const dispatch = createAppDispatch(core);
+  const dispatch = createCoreDispatch(core);
   const server = await startWebServer({ dispatch, staticDir, token: newToken(), port });
 
   process.stdout.write(`Embargo browser mode: ${server.url}\n`);

@@ -3,7 +3,8 @@ import { freshVault } from '../helpers/core.ts';
 
 /** Lets real I/O (the lock file's removal) finish while timers are faked. */
 async function settle(until: () => boolean): Promise<void> {
-  for (let n = 0; n < 1000 && !until(); n += 1) await new Promise((resolve) => setImmediate(resolve));
+  const deadline = Date.now() + 10_000; // Date is not faked: this is wall time
+  while (!until() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
 }
 
 afterEach(() => {

@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../src/core/create-core.ts';
-import { createDispatch, type Dispatch } from '../../src/shared/contract/dispatch.ts';
+import type { Dispatch } from '../../src/shared/contract/dispatch.ts';
+import { createCoreDispatch } from '../../src/core/dispatch.ts';
 import type { InputOf, MethodName, OutputOf } from '../../src/shared/contract/index.ts';
 import type { Result } from '../../src/shared/errors.ts';
 
@@ -26,7 +27,7 @@ export interface TestCore {
 
 export function testCore(vaultDir: string, options: Partial<CoreOptions> = {}): TestCore {
   const core = createCore({ vaultDir, ...options });
-  const dispatch = createDispatch(core.handlers, { onCall: () => core.touch() });
+  const dispatch = createCoreDispatch(core);
   const result = (async (method: string, input: unknown) => dispatch(method, input)) as TestCore['result'];
   return {
     core,

@@ -9,6 +9,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   summary: string;
   /** Methods that may run while the vault is locked (unlock itself, app state, …). */
   allowWhenLocked?: boolean;
+  /**
+   * Calls a front end makes on its own (the renderer's state poll), not because someone is at
+   * the keyboard: they do not count as activity for the idle auto-lock.
+   */
+  passive?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

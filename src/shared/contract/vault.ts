@@ -40,6 +40,7 @@ export const vaultMethods = {
     input: empty,
     output: appState,
     allowWhenLocked: true,
+    passive: true,
   }),
   'vault.create': method({
     summary: 'Create a vault protected by a passphrase; refuses an existing one.',

@@ -1,21 +1,18 @@
 // The idle auto-lock must still fire while the renderer polls app.state every 15 s, and any
-// real call must put it off. Both front ends' dispatches are checked (fake timers, real core).
+// real call must put it off. Electron main and browser mode both bind this dispatch (fake timers, real core).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppDispatch as mainDispatch } from '../../src/main/app-dispatch.ts';
-import { createAppDispatch as webDispatch } from '../../src/web/app-dispatch.ts';
+import { createCoreDispatch } from '../../src/core/dispatch.ts';
 import { createCore, type Core } from '../../src/core/create-core.ts';
 import type { Dispatch } from '../../src/shared/contract/dispatch.ts';
 
 const FAST_KDF = { kdf: { algorithm: 'argon2id' as const, memoryKiB: 1024, iterations: 1, parallelism: 1 } };
 const POLL_MS = 15_000;
 
-describe.each([
-  ['Electron main', mainDispatch],
-  ['browser mode', webDispatch],
-])('%s dispatch and the idle auto-lock', (_name, createAppDispatch) => {
+describe('the core dispatch and the idle auto-lock', () => {
+  const createAppDispatch = createCoreDispatch;
   let dir: string;
   let core: Core;
   let dispatch: Dispatch;
