@@ -9,6 +9,7 @@ import { registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
+import { registerAdvisoryCommands } from './commands/advisory.ts';
 import { registerWorkspaceCommands } from './commands/workspace.ts';
 import { registerKeyringCommands } from './commands/keyring.ts';
 import { registerCryptCommands } from './commands/crypt.ts';
@@ -69,6 +70,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerCaseCommands(program, run);
   registerProcessCommands(program, run);
   registerCvssCommands(program, run);
+  registerAdvisoryCommands(program, run);
   registerWorkspaceCommands(program, run);
   registerKeyringCommands(program, run);
   registerCryptCommands(program, run);

@@ -1,0 +1,79 @@
+// `embargo advisory cve|osv|csaf|issue|release-notes` against a real vault: documents on
+// stdout, files with -o, the embargo warning on stderr, and a refusal that writes nothing.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, testCore } from '../helpers/core.ts';
+import { runCli } from '../helpers/cli.ts';
+import { WELL_FILLED } from '../core/advisory/case-fixture.ts';
+import { officialCve, officialOsv } from '../core/advisory/official-schemas.ts';
+
+describe('embargo advisory', () => {
+  let root: Awaited<ReturnType<typeof tempDir>>;
+  let vault: string;
+  const env = { EMBARGO_PASSPHRASE: 'advisory cli test passphrase' };
+
+  beforeAll(async () => {
+    root = await tempDir('embargo-advisory-cli-');
+    vault = join(root.path, 'vault');
+    expect((await runCli(['--vault', vault, 'vault', 'init'], env)).code).toBe(0);
+    expect((await runCli(['--vault', vault, 'case', 'create', '--title', 'Kubelet subPath symlink escape', '--disclosed-at', '2026-11-20T09:30:00Z'], env)).code).toBe(0);
+    // Fill the case through the core (the CLI's field options are not all there yet).
+    const core = testCore(vault);
+    await core.call('vault.unlock', { passphrase: env.EMBARGO_PASSPHRASE });
+    await core.call('case.update', { id: 'EMB-0001', edits: { ...WELL_FILLED, releaseDate: '2099-12-02T16:00:00Z' } });
+    await core.core.lock();
+  });
+  afterAll(async () => root.remove());
+
+  it('prints the CVE record with --json, valid against the official schema, and warns about the embargo', async () => {
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'cve', 'EMB-0001'], env);
+    expect(run.code).toBe(0);
+    const record = run.json() as { cveMetadata: { cveId: string } };
+    expect(record.cveMetadata.cveId).toBe('CVE-2026-31337');
+    expect(officialCve()(record)).toBe(true);
+    expect(run.stderr).toMatch(/warning: EMB-0001 is under embargo until its Release Date, 2099-12-02T16:00:00\.000Z/);
+  });
+
+  it('writes the OSV record with -o and reports the file', async () => {
+    const file = join(root.path, 'osv.json');
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'osv', 'EMB-0001', '-o', file], env);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ output: file, format: 'osv', checkedAgainst: ['osv/schema.json'] });
+    expect(officialOsv()(JSON.parse(await readFile(file, 'utf8')))).toBe(true);
+    expect(run.stderr).toMatch(/plaintext and NOT encrypted/);
+  });
+
+  it('prints the tracking issue for people, and the release-notes map for the given PRs', async () => {
+    const issue = await runCli(['--vault', vault, 'advisory', 'issue', 'EMB-0001'], env);
+    expect(issue.code).toBe(0);
+    expect(issue.stdout).toMatch(/^Title: {2}CVE-2026-31337: Kubelet follows symlinks in subPath volume mounts\n/);
+    expect(issue.stdout).toContain('### Am I vulnerable?');
+    const notes = await runCli(['--vault', vault, 'advisory', 'release-notes', 'EMB-0001', '--pr', '131401', '--pr', '#131402'], env);
+    expect(notes.code).toBe(0);
+    expect(notes.stdout.match(/^---$/gm)).toHaveLength(2);
+    expect(notes.stdout).toContain('pr: 131402');
+    const missing = await runCli(['--vault', vault, 'advisory', 'release-notes', 'EMB-0001'], env);
+    expect(missing.code).toBe(2);
+  });
+
+  it('writes the CSAF advisory with -o', async () => {
+    const file = join(root.path, 'csaf.json');
+    const run = await runCli(['--vault', vault, 'advisory', 'csaf', 'EMB-0001', '-o', file], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Wrote .*csaf\.json \(valid: csaf\/csaf_json_schema\.json; CSAF 2\.0 mandatory tests/);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { document: { csaf_version: string } }).document.csaf_version).toBe('2.0');
+  });
+
+  it('refuses an export that does not validate, in words, and writes nothing', async () => {
+    const core = testCore(vault);
+    await core.call('vault.unlock', { passphrase: env.EMBARGO_PASSPHRASE });
+    await core.call('case.update', { id: 'EMB-0001', edits: { cve: null } });
+    await core.core.lock();
+    const file = join(root.path, 'refused.json');
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'cve', 'EMB-0001', '-o', file], env);
+    expect(run.code).toBe(1);
+    expect(run.json()).toEqual({ error: { code: 'ExportInvalid', message: 'The CVE export was not written: the case has no CVE ID (set it with "case set --cve").' } });
+    await expect(stat(file)).rejects.toThrow();
+  });
+});
