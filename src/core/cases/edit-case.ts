@@ -1,5 +1,6 @@
 import type { CaseEdits, CaseRecord, TimelineEvent } from '../../shared/contract/index.ts';
 import type { CaseFields } from '../vault/documents.ts';
+import { EmbargoError } from '../../shared/errors.ts';
 import { scoreCvssCall } from '../cvss/index.ts';
 import { mutateCase, syncIndexEntry, type CaseContext } from './case-store.ts';
 import { normaliseInstant } from './create-case.ts';
@@ -20,6 +21,20 @@ function toFieldEdits(edits: CaseEdits): FieldEdits {
   return fields;
 }
 
+/**
+ * The Fix Lead changes hands only by a handoff the new lead acknowledges (or, for a case with
+ * no lead yet, by taking the turn): a plain edit must not go around that rule.
+ */
+function guardFixLeadChange(current: CaseFields, changes: FieldEdits): void {
+  const next = changes.people?.fixLead;
+  if (changes.people === undefined || current.people.fixLead === null || next === current.people.fixLead) return;
+  throw new EmbargoError(
+    'NotAllowed',
+    `Case ${current.id} already has a Fix Lead (${current.people.fixLead}); hand it over with "embargo handoff" so the new lead acknowledges it.`,
+    { field: 'people.fixLead' },
+  );
+}
+
 /** Applies edits; each field that really changes becomes one `case.field-changed` event. */
 export async function editCase(context: CaseContext, caseId: string, edits: CaseEdits): Promise<CaseRecord> {
   const changes = toFieldEdits(edits);
@@ -27,7 +42,10 @@ export async function editCase(context: CaseContext, caseId: string, edits: Case
   const { record } = await mutateCase(
     context,
     caseId,
-    (fields) => ({ ...fields, ...changes }),
+    (fields) => {
+      guardFixLeadChange(fields, changes);
+      return { ...fields, ...changes };
+    },
     (before, after) =>
       names
         .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
