@@ -100,7 +100,8 @@ describe('embargo keyring / encrypt / decrypt / sign / verify / people / distrib
     await json('keyring', 'verify', gpgFpr);
     const content = Buffer.concat([Buffer.from('embargoed patch series\n'), randomBytes(300_000)]);
     await writeFile(file('fix.patch'), content);
-    const sent = await json('encrypt', '--to', gpgFpr, '--sign', file('fix.patch'));
+    // CLI.md's form: --to FPR... (several values after one flag).
+    const sent = await json('encrypt', '--to', gpgFpr, ours, '--sign', file('fix.patch'));
     expect(sent).toMatchObject({ output: file('fix.patch.asc'), signedBy: ours });
     expect(new Set(sent.recipients as string[])).toEqual(new Set([gpgFpr, ours]));
     const opened = gpg.ok(['--decrypt'], await readFile(file('fix.patch.asc')));
@@ -110,7 +111,8 @@ describe('embargo keyring / encrypt / decrypt / sign / verify / people / distrib
     const again = await cli('--json', 'encrypt', '--to', gpgFpr, file('fix.patch'));
     expect(again.code).toBe(1);
     expect(again.json()).toMatchObject({ error: { code: 'Conflict' } });
-    expect((await cli('encrypt', '--to', gpgFpr, '--force', file('fix.patch'))).code).toBe(0);
+    expect((await cli('encrypt', '--force', '--to', gpgFpr, file('fix.patch'))).code).toBe(0);
+    expect((await cli('encrypt', '--to', 'ABCD1234', file('fix.patch'))).code).toBe(2); // a key ID is not a fingerprint
 
     gpg.ok(['--trust-model', 'always', '--sign', '--encrypt', '--local-user', gpgFpr, '--recipient', ours, '--output', file('report.gpg')], 'the report\n');
     const received = await json('decrypt', file('report.gpg'));

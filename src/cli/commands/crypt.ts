@@ -52,12 +52,31 @@ async function distributorRecipients(session: CliSession): Promise<string[]> {
   return health.recipients;
 }
 
+const FINGERPRINT = /^([0-9A-F]{40}|[0-9A-F]{64})$/;
+const compact = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+
+/**
+ * `--to A B FILE` hands FILE to the variadic option; the last value is the file when no file
+ * argument came and it is not a fingerprint. Values may also be comma-separated.
+ */
+function splitRecipients(file: string | undefined, values: string[]): { file: string; to: string[] } {
+  const to = values.flatMap((value) => collect(value));
+  if (file === undefined) {
+    const last = to.at(-1);
+    if (last === undefined || FINGERPRINT.test(compact(last))) throw usageError('Give the file to encrypt.');
+    to.pop();
+    file = last;
+  }
+  return { file, to };
+}
+
 export function registerCryptCommands(program: Command, run: CommandRunner): void {
   program
     .command('encrypt')
     .description('encrypt (and sign) a file to several recipients: an armored message GnuPG reads')
-    .argument('<file>')
-    .option('--to <fpr>', 'recipient fingerprint (repeatable, or comma-separated)', collect)
+    .argument('[file]', 'the file to encrypt')
+    // Variadic as CLI.md writes it (--to A B FILE), also repeatable or comma-separated.
+    .option('--to <fpr...>', 'recipient fingerprints')
     .option('--to-distributors', 'every current member of the distributors list (refused unless all can receive)')
     .option('--sign', 'sign with your own key')
     .option('-o, --output <file>', 'output file ("-" for standard output; default FILE.asc)')
@@ -66,17 +85,17 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
     .option('--no-encrypt-to-self', 'do not also encrypt to your own key')
     .action(
       (
-        file: string,
+        fileArgument: string | undefined,
         options: { to?: string[]; toDistributors?: boolean; sign?: boolean; output?: string; force?: boolean; allowUnverified?: boolean; encryptToSelf: boolean },
       ) =>
         run(async (session) => {
-          if (!options.to?.length && !options.toDistributors) throw usageError('Give at least one recipient with --to FPR (or --to-distributors).');
+          const { file, to: given } = splitRecipients(fileArgument, options.to ?? []);
+          if (given.length === 0 && !options.toDistributors) throw usageError('Give at least one recipient with --to FPR (or --to-distributors).');
+          const bad = given.map(compact).find((fingerprint) => !FINGERPRINT.test(fingerprint));
+          if (bad) throw usageError(`${bad} is not a full fingerprint (40 hex digits).`);
           const output = target(session, options.output ?? `${file}.asc`, options.force, true);
           await session.unlock();
-          const to = [...(options.to ?? []), ...(options.toDistributors ? await distributorRecipients(session) : [])];
-          const fingerprints = to.map((fingerprint) => fingerprint.replace(/\s+/g, '').toUpperCase());
-          const bad = fingerprints.find((fingerprint) => !/^([0-9A-F]{40}|[0-9A-F]{64})$/.test(fingerprint));
-          if (bad) throw usageError(`${bad} is not a full fingerprint (40 hex digits).`);
+          const fingerprints = [...given, ...(options.toDistributors ? await distributorRecipients(session) : [])].map(compact);
           session.progress(`Encrypting ${file}…`);
           const result = await viaCore(() =>
             encryptFile(session.core.session, file, output, {
