@@ -35,6 +35,15 @@ describe('embargo advisory', () => {
     expect(run.stderr).toMatch(/warning: EMB-0001 is under embargo until its Release Date, 2099-12-02T16:00:00\.000Z/);
   });
 
+  it('prints only the CNA container with --cna-container (what cvelib publishes)', async () => {
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'cve', 'EMB-0001', '--cna-container'], env);
+    expect(run.code).toBe(0);
+    const container = run.json() as Record<string, unknown>;
+    expect(container.cveMetadata).toBeUndefined();
+    expect(container.providerMetadata).toEqual({ orgId: 'a6081bf6-c852-4425-ad4f-a67919267565', shortName: 'kubernetes' });
+    expect(Object.keys(container)).toEqual(expect.arrayContaining(['descriptions', 'affected', 'references', 'metrics']));
+  });
+
   it('writes the OSV record with -o and reports the file', async () => {
     const file = join(root.path, 'osv.json');
     const run = await runCli(['--vault', vault, '--json', 'advisory', 'osv', 'EMB-0001', '-o', file], env);

@@ -51,7 +51,8 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
       .argument('<case>', 'case id, e.g. EMB-0001')
       .option('-o, --output <file>', 'write the document to this file (plaintext: you are warned while the case is under embargo)');
     if (format === 'release-notes') command.requiredOption('--pr <number>', 'a cherry-pick PR number (repeat for each PR)', parsePr);
-    command.action((id: string, options: { output?: string; pr?: number[] }) =>
+    if (format === 'cve') command.option('--cna-container', 'only the CNA container, as `cve publish CVE-ID -f FILE` (cvelib) takes it');
+    command.action((id: string, options: { output?: string; pr?: number[]; cnaContainer?: boolean }) =>
       run(async (session) => {
         await session.unlock();
         const result = await session.call('advisory.export', {
@@ -59,6 +60,7 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
           format,
           ...(options.output !== undefined ? { output: resolve(options.output) } : {}),
           ...(options.pr ? { prs: options.pr } : {}),
+          ...(options.cnaContainer ? { cnaContainer: true } : {}),
         });
         printWarnings(session, result);
         if (result.written === null) return printDocument(session, format, result);

@@ -71,7 +71,7 @@ async function buildChecked(format: AdvisoryFormat, context: ExportContext): Pro
     case 'cve': {
       const built = buildCveRecord(context);
       const checkedAgainst = [requireValid(format, 'cve-record', built.record), requireValid(format, 'cve-cna-container', built.cnaContainer)];
-      return { text: json(built.record), mediaType: 'application/json', checkedAgainst, warnings: built.warnings };
+      return { text: json(context.cnaContainerOnly ? built.cnaContainer : built.record), mediaType: 'application/json', checkedAgainst, warnings: built.warnings };
     }
     case 'osv': {
       const built = buildOsvRecord(context);

@@ -19,6 +19,7 @@ export interface ExportRequest {
   output?: string;
   prs?: number[];
   publisher?: AdvisoryPublisher;
+  cnaContainer?: boolean;
 }
 
 export async function exportAdvisory(context: CaseContext, request: ExportRequest): Promise<AdvisoryExport> {
@@ -29,6 +30,7 @@ export async function exportAdvisory(context: CaseContext, request: ExportReques
     publisher: resolvePublisher(request.publisher),
     now,
     prs: request.prs ?? [],
+    cnaContainerOnly: request.cnaContainer === true,
   });
   const warnings = [...built.warnings];
   const embargoed = !isPublic(record, now);

@@ -41,6 +41,8 @@ export interface ExportContext {
   publisher: Publisher;
   now: Date;
   prs: number[];
+  /** CVE: write the CNA container alone (cvelib's `cve publish -f` input) instead of the record. */
+  cnaContainerOnly?: boolean;
 }
 
 /** The product lines of the case: each affected product once, its intervals and fixed versions. */

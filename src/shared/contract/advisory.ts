@@ -31,6 +31,8 @@ export const advisoryExportInput = z.strictObject({
   /** The cherry-pick PR numbers, one release-notes document each. */
   prs: z.array(z.number().int().positive()).max(200).optional(),
   publisher: advisoryPublisher.optional(),
+  /** CVE only: the CNA container alone, which is what `cve publish -f` (cvelib) sends. */
+  cnaContainer: z.boolean().optional(),
 });
 
 export const advisoryExport = z.strictObject({
