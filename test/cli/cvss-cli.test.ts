@@ -75,6 +75,16 @@ describe('embargo cvss score', () => {
     expect(run.stderr).toContain('1 of 2 vectors are invalid');
   });
 
+  it('reports an absurdly long line as one invalid vector and goes on', async () => {
+    const long = `CVSS:3.1/${'AV:N/'.repeat(1000)}`;
+    const run = await runCli(['--vault', vault, '--json', 'cvss', 'score', '-'], {}, `${long}\n${V31}\n`);
+    expect(run.code).toBe(1);
+    const out = lines(run.stdout) as { vector: string; error?: { message: string }; score?: number }[];
+    expect(out[0]?.vector).toBe(long);
+    expect(out[0]?.error?.message).toMatch(/longer than 400 characters/);
+    expect(out[1]).toMatchObject({ vector: V31, score: 9.8 });
+  });
+
   it('is a usage error to mix "-" with vectors, or to give nothing on standard input', async () => {
     expect((await runCli(['--vault', vault, 'cvss', 'score', '-', V31])).code).toBe(2);
     expect((await runCli(['--vault', vault, 'cvss', 'score', '-'], {}, '\n\n')).code).toBe(2);

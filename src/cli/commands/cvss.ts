@@ -2,7 +2,7 @@
 // vault, so this never asks for a passphrase. Standard input is streamed in batches, so a
 // hundred thousand vectors neither wait for the end of input nor sit in memory at once.
 import type { Command } from 'commander';
-import { CVSS_BATCH_LIMIT, type CvssResult } from '../../shared/contract/index.ts';
+import { CVSS_BATCH_LIMIT, CVSS_INPUT_MAX_LENGTH, type CvssResult } from '../../shared/contract/index.ts';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
 import { bold } from '../output.ts';
@@ -73,11 +73,15 @@ async function scoreAll(session: CliSession, source: AsyncIterable<string> | Ite
   let invalid = 0;
   if (!json) io.stdout(`${bold(io, ['SCORE', 'SEVERITY', ' BASE', ' TEMP', '  ENV', 'VECTOR'].join('  '))}\n`);
   for await (const vectors of batches(source)) {
-    const result = await session.dispatch('cvss.score', { vectors });
+    // A line longer than the contract accepts is still just one invalid vector: send a prefix
+    // (the core rejects it as too long) and report it under the whole line.
+    const sent = vectors.map((vector) => (vector.length > CVSS_INPUT_MAX_LENGTH ? vector.slice(0, CVSS_INPUT_MAX_LENGTH) : vector));
+    const result = await session.dispatch('cvss.score', { vectors: sent });
     if (!result.ok) throw new CliFailure(result.error, EXIT_FAILED);
     const out: string[] = [];
     const errors: string[] = [];
-    for (const scored of (result.value as { results: CvssResult[] }).results) {
+    for (const [index, answer] of (result.value as { results: CvssResult[] }).results.entries()) {
+      const scored = { ...answer, vector: vectors[index] as string } as CvssResult;
       total += 1;
       if (!scored.ok) {
         invalid += 1;

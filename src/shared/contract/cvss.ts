@@ -37,11 +37,13 @@ export type CvssResult = z.infer<typeof cvssResult>;
 
 /** How many vectors one call scores; the CLI streams larger inputs in batches of this size. */
 export const CVSS_BATCH_LIMIT = 10_000;
+/** The longest string one call accepts as a vector (any valid vector is far shorter). */
+export const CVSS_INPUT_MAX_LENGTH = 2000;
 
 export const cvssMethods = {
   'cvss.score': method({
     summary: 'Score CVSS v3.0, v3.1 and v4.0 vectors; each invalid vector gets its own error.',
-    input: z.strictObject({ vectors: z.array(z.string().max(2000)).min(1).max(CVSS_BATCH_LIMIT) }),
+    input: z.strictObject({ vectors: z.array(z.string().max(CVSS_INPUT_MAX_LENGTH)).min(1).max(CVSS_BATCH_LIMIT) }),
     output: z.strictObject({ results: z.array(cvssResult) }),
     // Scoring reads nothing from the vault.
     allowWhenLocked: true,
