@@ -36,13 +36,18 @@ function joinNames(names: string[]): string {
   return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** The handbook's pattern, unless the Fix Lead already wrote the description in it. */
+/**
+ * The handbook's pattern, unless the Fix Lead already wrote the description in it. A
+ * description that starts lower case ("allows …") completes the sentence; one that starts a
+ * sentence of its own follows it.
+ */
 export function cveDescription(record: CaseRecord, vendor: string, lines: ProductLine[]): { text: string; composed: boolean } {
   const description = record.description.trim();
   if (description.startsWith(`The ${vendor} `)) return { text: description, composed: false };
   const names = lines.map((line) => line.product);
   const lead = `The ${vendor} ${joinNames(names)} component${names.length > 1 ? 's' : ''} in versions ${affectedVersionsText(lines)}`;
-  return { text: `${lead} ${description}`, composed: true };
+  const continues = /^\p{Ll}/u.test(description);
+  return { text: continues ? `${lead} ${description}` : `${lead} ${names.length > 1 ? 'are' : 'is'} affected. ${description}`, composed: true };
 }
 
 export function references(record: CaseRecord): { url: string; tags: string[] }[] {
