@@ -16,7 +16,6 @@ function caseFields(record: CaseRecord): [string, string][] {
     ['release date', bothZones(record.releaseDate)],
     ['cve', record.cve ?? '—'],
     ['cvss', record.cvss ? `${record.cvss.score.toFixed(1)} ${record.cvss.severity} ${record.cvss.vector}` : '—'],
-    ['cvss', record.cvss ? `${record.cvss.score.toFixed(1)} ${record.cvss.severity} ${record.cvss.vector}` : '—'],
     ['summary', record.summary || '—'],
     ['events', String(record.eventCount)],
     ['updated', bothZones(record.updatedAt)],
@@ -92,7 +91,6 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
     .option('--cve <id>', 'CVE-YYYY-NNNN; "none" clears it')
     .option('--summary <text>')
     .option('--cvss <vector>', 'the final CVSS call (v3.0, v3.1 or v4.0 vector); the core scores it; "none" clears it')
-    .option('--cvss <vector>', 'the final CVSS call (v3.0, v3.1 or v4.0 vector); the core scores it; "none" clears it')
     .action((id: string, options: Record<string, string | undefined>) =>
       run(async (session) => {
         const edits: CaseEdits = {};
@@ -102,7 +100,6 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
         if (options.releaseDate !== undefined) edits.releaseDate = nullable(options.releaseDate);
         if (options.cve !== undefined) edits.cve = nullable(options.cve);
         if (options.summary !== undefined) edits.summary = options.summary;
-        if (options.cvss !== undefined) edits.cvssVector = nullable(options.cvss);
         if (options.cvss !== undefined) edits.cvssVector = nullable(options.cvss);
         // The process fields (people, upstream, embargo conditions, links; added by process.ts).
         const processEdits = processSetEdits(options);
