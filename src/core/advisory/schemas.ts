@@ -15,13 +15,17 @@ export type SchemaName = 'cve-record' | 'cve-cna-container' | 'osv' | 'csaf';
 
 /**
  * Where the schemas are: $EMBARGO_SCHEMA_DIR, else the packaged app's resources/schemas, else
- * the source tree's resources/schemas (development, tests, the CLI).
+ * resources/schemas of the project, seen from this source file (tests, the CLI) or from the
+ * bundled main process (out/main/), else from the working directory.
  */
 export function schemaDir(): string {
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   const candidates = [
     process.env.EMBARGO_SCHEMA_DIR,
-    (process as { resourcesPath?: string }).resourcesPath ? join((process as { resourcesPath?: string }).resourcesPath as string, 'schemas') : undefined,
+    resourcesPath ? join(resourcesPath, 'schemas') : undefined,
     fileURLToPath(new URL('../../../resources/schemas', import.meta.url)),
+    fileURLToPath(new URL('../../resources/schemas', import.meta.url)),
+    join(process.cwd(), 'resources', 'schemas'),
   ];
   const found = candidates.find((dir): dir is string => dir !== undefined && existsSync(join(dir, 'cve', 'CVE_JSON_bundled_5.1.1.json')));
   if (!found) throw new Error(`the official schemas are missing (looked in ${candidates.filter(Boolean).join(', ')})`);
