@@ -13,6 +13,7 @@ import { cvssHandlers } from './cvss/handlers.ts';
 import { advisoryHandlers } from './advisory/handlers.ts';
 import { workspaceHandlers } from './workspace/handlers.ts';
 import { keyringHandlers } from './keyring/handlers.ts';
+import { keyringEncryptor } from './keyring/export-encryptor.ts';
 import { countKeys } from './keyring/list-keys.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { distributorHandlers } from './distributors/handlers.ts';
@@ -146,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     ...processHandlers(session),
     ...cvssHandlers(),
     ...advisoryHandlers(session),
-    ...workspaceHandlers(session),
+    ...workspaceHandlers(session, { encryptor: () => keyringEncryptor(session) }),
     ...keyringHandlers(session),
     ...peopleHandlers(session),
     ...distributorHandlers(session),

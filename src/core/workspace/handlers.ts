@@ -156,6 +156,28 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
     return Buffer.from(await encryptor.encrypt(bytes, recipients, { sign }));
   }
 
+  /**
+   * The manifest of a patch export: every file's name and SHA-256 (of the patch as git am
+   * reads it, i.e. after decryption) and the commits and patch-ids per branch. Encrypted
+   * exports carry it encrypted and signed to the same recipients; a signed clear export gets a
+   * detached signature beside it.
+   */
+  async function signedManifest(
+    entries: { file: string; branch: string; sha256: string; commits: string[]; patchIds: string[] }[],
+    recipients: string[],
+    sign: boolean,
+  ): Promise<{ name: string; bytes: Buffer }[]> {
+    if (recipients.length === 0 && !sign) return [];
+    const bytes = Buffer.from(`${JSON.stringify({ format: 'embargo-patch-manifest', version: 1, files: entries }, null, 2)}\n`, 'utf8');
+    if (recipients.length > 0) return [{ name: 'MANIFEST.json.asc', bytes: await encryptIfAsked(bytes, recipients, true) }];
+    const encryptor = options.encryptor?.() ?? null;
+    if (!encryptor) throw new EmbargoError('EncryptionUnavailable', 'Signing exports needs the keyring, which is not available in this build.', {});
+    return [
+      { name: 'MANIFEST.json', bytes },
+      { name: 'MANIFEST.json.sig', bytes: Buffer.from(await encryptor.signDetached(bytes), 'utf8') },
+    ];
+  }
+
   function ownersView(ws: CaseWorkspace) {
     const fix = ws.state.fix;
     if (!fix) return { perCommit: new Map<string, { approvers: string[]; reviewers: string[] }>(), team: [] as string[] };
@@ -364,6 +386,8 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
           const name = encryptTo.length > 0 ? `${file.name}.asc` : file.name;
           sealed.push({ name, bytes: await encryptIfAsked(file.bytes, encryptTo, sign) });
         }
+        const manifestEntries = files.map((f) => ({ file: f.name, branch: f.branch, sha256: f.sha256, commits: f.commits, patchIds: f.patchIds }));
+        sealed.push(...(await signedManifest(manifestEntries, encryptTo, sign)));
         for (const { name, bytes } of sealed) {
           const target = join(dir, name);
           writeOutputFile(target, (sink) => sink(bytes));

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshVault, tempDir } from '../../helpers/core.ts';
 import { buildFix, buildUpstream, git, gitStatus } from './git-fixture.ts';
+import { statusOf, tempGpg } from '../keyring/gpg.ts';
+import { createHash } from 'node:crypto';
 
 const CHEAP_KDF = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
 const CANARY = 'CANARY-workspace-0f3c9e';
@@ -184,6 +186,46 @@ describe('workspace against real git', () => {
     }
     const timeline = await vault.call('case.timeline', { id: caseId });
     expect(timeline.some((e) => e.type === 'workspace.exported')).toBe(true);
+  });
+
+  it('exports patches encrypted and signed to a distributor: gpg decrypts them, git am applies them, the manifest is signed', async () => {
+    const gpg = await tempGpg();
+    try {
+      const distributor = gpg.generate('Distro Security <security@distro.example>', 'ed25519', 'cv25519');
+      const own = await vault.call('keyring.generate', { name: 'Fix Lead', email: 'lead@example.org', expiresInDays: null });
+      gpg.ok(['--import'], (await vault.call('keyring.exportPublic', { fingerprint: own.fingerprint })).armored);
+      await vault.call('keyring.import', { data: { text: gpg.ok(['--armor', '--export', distributor]).stdout.toString('utf8') } });
+      await vault.call('keyring.verify', { fingerprint: distributor });
+
+      const out = join(root.path, 'sealed');
+      mkdirSync(out);
+      const status = await vault.call('workspace.status', { id: caseId });
+      const branch = status.branches.find((b) => b.branch === 'v1.6.1')!;
+      const result = await vault.call('workspace.exportPatches', { id: caseId, output: out, branches: ['v1.6.1'], encryptTo: [distributor], sign: true });
+      expect(result.files.map((f) => f.split('/').pop()).sort()).toEqual(['31337_v1.6.1.patch.asc', 'MANIFEST.json.asc']);
+      for (const file of result.files) expect(readFileSync(file, 'utf8')).not.toContain(CANARY);
+
+      const patch = gpg.ok(['--decrypt'], readFileSync(result.files.find((f) => f.endsWith('.patch.asc'))!));
+      expect(statusOf(patch, 'GOODSIG')[0]).toContain('Fix Lead');
+      const clone = join(root.path, 'am-sealed');
+      git(root.path, ['clone', '-q', upstream, clone]);
+      git(clone, ['checkout', '-q', '--detach', branch.base]);
+      git(clone, ['am', '-q'], { input: patch.stdout });
+      expect(git(clone, ['rev-parse', 'HEAD^{tree}']).trim()).toBe(await treeOf(branch.tip));
+
+      const manifest = gpg.ok(['--decrypt'], readFileSync(join(out, 'MANIFEST.json.asc')));
+      expect(statusOf(manifest, 'GOODSIG')).toHaveLength(1);
+      const listed = JSON.parse(manifest.stdout.toString('utf8')) as { files: { file: string; sha256: string }[] };
+      expect(listed.files).toEqual([expect.objectContaining({ file: '31337_v1.6.1.patch', sha256: createHash('sha256').update(patch.stdout).digest('hex') })]);
+
+      const clear = join(root.path, 'signed-clear');
+      mkdirSync(clear);
+      await vault.call('workspace.exportPatches', { id: caseId, output: clear, branches: ['v1.6.1'], sign: true });
+      const verified = gpg.ok(['--verify', join(clear, 'MANIFEST.json.sig'), join(clear, 'MANIFEST.json')]);
+      expect(statusOf(verified, 'GOODSIG')).toHaveLength(1);
+    } finally {
+      await gpg.cleanup();
+    }
   });
 
   it('exports a bundle that git bundle verify accepts, fetches, and fsck --strict finds clean', async () => {
