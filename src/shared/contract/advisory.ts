@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { caseId } from './common.ts';
+import { timelineEvent } from './cases.ts';
 
 export const advisoryFormat = z.enum(['cve', 'osv', 'csaf', 'issue', 'release-notes']);
 export type AdvisoryFormat = z.infer<typeof advisoryFormat>;
@@ -49,10 +50,28 @@ export const advisoryExport = z.strictObject({
 });
 export type AdvisoryExport = z.infer<typeof advisoryExport>;
 
+/**
+ * A document the UI handed to the user as a download: the core never sees the file, so the UI
+ * reports it, and the core records it like a file it wrote itself.
+ */
+export const advisoryDownloadInput = z.strictObject({
+  id: caseId,
+  format: advisoryFormat,
+  /** SHA-256 of the downloaded text (UTF-8), lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits'),
+  /** The name the download was offered under (the user may still rename it). */
+  fileName: z.string().trim().min(1).max(255).optional(),
+});
+
 export const advisoryMethods = {
   'advisory.export': method({
     summary: 'Build, validate and optionally write an advisory document from a case (CVE JSON 5.1, OSV, CSAF 2.0, tracking issue, release-notes CVE map).',
     input: advisoryExportInput,
     output: advisoryExport,
+  }),
+  'advisory.recordDownload': method({
+    summary: 'Record on the timeline that an advisory document left the vault as a plaintext download from the UI.',
+    input: advisoryDownloadInput,
+    output: timelineEvent,
   }),
 } as const;
