@@ -3,6 +3,7 @@ import type { CaseEdits, CaseRecord } from '../../shared/contract/index.ts';
 import { bothZones, printFields, printJson, printTable } from '../output.ts';
 import type { CommandRunner } from '../main.ts';
 import { usageError } from '../session.ts';
+import { addAdvisorySetOptions, advisorySetEdits } from './advisory-fields.ts';
 import { processSetEdits } from './process.ts';
 import { describeEvent as describeProcessEvent } from '../../core/process/describe-event.ts';
 
@@ -101,6 +102,7 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
         if (options.cve !== undefined) edits.cve = nullable(options.cve);
         if (options.summary !== undefined) edits.summary = options.summary;
         if (options.cvss !== undefined) edits.cvssVector = nullable(options.cvss);
+        Object.assign(edits, advisorySetEdits(options));
         // The process fields (people, upstream, embargo conditions, links; added by process.ts).
         const processEdits = processSetEdits(options);
         Object.assign(edits, processEdits.edits);
@@ -112,6 +114,8 @@ export function registerCaseCommands(program: Command, run: CommandRunner): void
         else printFields(session.io, caseFields(record));
       }),
     );
+
+  addAdvisorySetOptions(cases.commands.find((command) => command.name() === 'set')!);
 
   cases
     .command('timeline')
