@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import type { CaseSummary } from '../../shared/contract/index.ts';
 import type { IconName } from '../components/Icon.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
+import { RosterPage } from '../features/roster/RosterPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
 export interface ShellContext {
@@ -22,6 +23,7 @@ export interface AppPage {
 
 export const PAGES: AppPage[] = [
   { id: 'cases', label: 'Cases', icon: 'folder', count: ({ cases }) => cases.length, render: () => <CaseListPage /> },
+  { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
 ];
 
 /** The page shown after unlocking, and the parent of every case page. */

@@ -1,21 +1,24 @@
-// Every case, newest first, as a table: the id, title and kind, the disclosure time and the
-// release date (UTC with local time beneath) and the CVE.
+// Every case, newest first, as a table: the title with its id, kind, CVE and disclosure; where
+// the process stands (current phase, next deadline in UTC and local time, what needs attention,
+// from process.overview); and the release date (UTC with local time beneath).
 import type { ReactElement } from 'react';
-import type { CaseSummary } from '../../../shared/contract/index.ts';
+import type { CaseOverview, CaseSummary } from '../../../shared/contract/index.ts';
 import { useQuery } from '../../lib/use-query.ts';
-import { formatRelative } from '../../lib/time.ts';
+import { formatRelative, formatUtc } from '../../lib/time.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TimePair } from '../../components/TimePair.tsx';
 import { useUi } from '../../app/store.ts';
+import { AttentionCell, NextDeadlineCell, PhaseCell } from '../process/CaseProgress.tsx';
 import { KindBadge } from './KindBadge.tsx';
 
 export function CaseListPage(): ReactElement {
   const revision = useUi((ui) => ui.revision);
   const openNewCase = useUi((ui) => ui.newCaseDialogToggled);
   const cases = useQuery('case.list', {}, revision);
+  const overview = useQuery('process.overview', {}, revision);
 
   return (
     <div className="page">
@@ -26,6 +29,7 @@ export function CaseListPage(): ReactElement {
         </div>
       </div>
       {cases.status === 'error' ? <Notice tone="error">{cases.error.message}</Notice> : null}
+      {overview.status === 'error' ? <Notice tone="error">The process state of the cases could not be read: {overview.error.message}</Notice> : null}
       {cases.value && cases.value.length === 0 ? (
         <div className="panel">
           <EmptyState icon="folder" title="No cases yet">
@@ -36,45 +40,58 @@ export function CaseListPage(): ReactElement {
           </EmptyState>
         </div>
       ) : null}
-      {cases.value && cases.value.length > 0 ? <CaseTable cases={cases.value} /> : null}
+      {cases.value && cases.value.length > 0 ? <CaseTable cases={cases.value} overview={overview.value ?? []} /> : null}
     </div>
   );
 }
 
-function CaseTable({ cases }: { cases: CaseSummary[] }): ReactElement {
+function CaseTable({ cases, overview }: { cases: CaseSummary[]; overview: CaseOverview[] }): ReactElement {
   const openCase = useUi((ui) => ui.caseOpened);
   return (
     <div className="panel table-scroll">
       <table className="table" aria-label="Cases">
         <thead>
           <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Disclosed</th>
+            <th scope="col" className="case-list__case">
+              Case
+            </th>
+            <th scope="col">Phase</th>
+            <th scope="col">Next deadline</th>
             <th scope="col">Release date</th>
-            <th scope="col">CVE</th>
+            <th scope="col">Attention</th>
           </tr>
         </thead>
         <tbody>
-          {cases.map((summary) => (
-            <tr key={summary.id}>
-              <td>
-                <button type="button" className="table__primary" onClick={() => openCase(summary.id)}>
-                  {summary.title}
-                </button>
-                <span className="table__secondary mono">{summary.id}</span>
-              </td>
-              <td>
-                <KindBadge kind={summary.kind} />
-              </td>
-              <td>
-                <TimePair iso={summary.disclosedAt} />
-                <span className="table__secondary">{formatRelative(summary.disclosedAt)}</span>
-              </td>
-              <td>{summary.releaseDate ? <TimePair iso={summary.releaseDate} /> : <span className="not-set">Not set</span>}</td>
-              <td>{summary.cve ? <span className="cell-mono">{summary.cve}</span> : <span className="not-set">None</span>}</td>
-            </tr>
-          ))}
+          {cases.map((summary) => {
+            const process = overview.find((entry) => entry.id === summary.id);
+            // An upstream-bound case follows the upstream date until it has its own.
+            const releaseDate = process?.releaseDate ?? summary.releaseDate;
+            return (
+              <tr key={summary.id}>
+                <td>
+                  <button type="button" className="table__primary" onClick={() => openCase(summary.id)}>
+                    {summary.title}
+                  </button>
+                  <span className="case-meta">
+                    <span className="mono">{summary.id}</span>
+                    <KindBadge kind={summary.kind} />
+                    {summary.cve ? <span className="cell-mono">{summary.cve}</span> : null}
+                    <span title={formatUtc(summary.disclosedAt)}>disclosed {formatRelative(summary.disclosedAt)}</span>
+                  </span>
+                </td>
+                <td>
+                  <PhaseCell overview={process} />
+                </td>
+                <td>
+                  <NextDeadlineCell overview={process} />
+                </td>
+                <td>{releaseDate ? <TimePair iso={releaseDate} /> : <span className="not-set">Not set</span>}</td>
+                <td>
+                  <AttentionCell overview={process} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

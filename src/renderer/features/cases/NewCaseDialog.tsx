@@ -1,5 +1,6 @@
 // Open a case: a title, the disclosure time typed as local time with the zone shown (and its
-// UTC reading under it), and the disclosure kind.
+// UTC reading under it), the disclosure kind, and the Fix Lead the rotation proposes (whoever
+// is chosen takes the turn once the case exists).
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { CaseKind } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
@@ -7,6 +8,7 @@ import { formatUtc, fromLocalInputValue, localZone, toLocalInputValue } from '..
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
+import { FixLeadPicker, NO_LEAD } from '../roster/FixLeadPicker.tsx';
 import { CASE_KINDS } from './kinds.ts';
 
 export function NewCaseDialog(): ReactElement {
@@ -31,6 +33,9 @@ function NewCaseForm({ onCancel }: { onCancel(): void }): ReactElement {
   const [title, setTitle] = useState('');
   const [disclosedLocal, setDisclosedLocal] = useState(() => toLocalInputValue(new Date()));
   const [kind, setKind] = useState<CaseKind>('private');
+  const [fixLead, setFixLead] = useState(NO_LEAD);
+  /** The case, when it was opened but its Fix Lead could not be recorded. */
+  const [created, setCreated] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,16 +48,32 @@ function NewCaseForm({ onCancel }: { onCancel(): void }): ReactElement {
     event.preventDefault();
     setSubmitted(true);
     setError(null);
+    if (created) {
+      caseOpened(created);
+      return;
+    }
     if (titleMissing || !disclosedAt) return;
     setBusy(true);
     const result = await call('case.create', { title: title.trim(), disclosedAt, kind });
-    setBusy(false);
     if (!result.ok) {
+      setBusy(false);
       setError(result.error.message);
       return;
     }
+    const id = result.value.id;
+    if (fixLead !== NO_LEAD) {
+      const taken = await call('roster.takeFixLead', { caseId: id, memberId: fixLead });
+      if (!taken.ok) {
+        setBusy(false);
+        dataChanged();
+        setCreated(id);
+        setError(`${id} was opened, but its Fix Lead could not be recorded: ${taken.error.message} Open the case and take the turn from its Timeline tab.`);
+        return;
+      }
+    }
+    setBusy(false);
     dataChanged();
-    caseOpened(result.value.id);
+    caseOpened(id);
   }
 
   return (
@@ -131,6 +152,8 @@ function NewCaseForm({ onCancel }: { onCancel(): void }): ReactElement {
         ))}
       </fieldset>
 
+      <FixLeadPicker id="case-fix-lead" value={fixLead} onChange={setFixLead} disabled={busy || created !== null} />
+
       {error ? <Notice tone="error">{error}</Notice> : null}
 
       <div className="form__actions">
@@ -138,7 +161,7 @@ function NewCaseForm({ onCancel }: { onCancel(): void }): ReactElement {
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Opening…' : 'Open case'}
+          {busy ? 'Opening…' : created ? `Open ${created}` : 'Open case'}
         </button>
       </div>
     </form>

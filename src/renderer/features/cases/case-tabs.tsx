@@ -4,6 +4,8 @@
 import type { ReactElement } from 'react';
 import type { CaseRecord } from '../../../shared/contract/index.ts';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
+import { ChecklistTab } from '../process/ChecklistTab.tsx';
+import { RetrospectiveTab } from '../process/RetrospectiveTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 
 export interface CaseTabProps {
@@ -26,4 +28,6 @@ export const CASE_TABS: CaseTab[] = [
     count: (caseRecord) => caseRecord.eventCount,
     render: (props) => <TimelineTab {...props} />,
   },
+  { id: 'checklist', label: 'Checklist', render: (props) => <ChecklistTab {...props} /> },
+  { id: 'retrospective', label: 'Retrospective', render: (props) => <RetrospectiveTab {...props} /> },
 ];

@@ -1,38 +1,57 @@
-// The case's timeline, newest first, under a form to add a note. Each event shows its time in
-// UTC and local time, its actor, and the start of its chain hash (the timeline is hash-chained).
+// The case's timeline: first as a picture (the schedule's phases and deadlines, what happened
+// and when, the Release Date and now), then as the list of events, newest first, under a form
+// to add a note. Each event shows its time in UTC and local time, its actor, and the start of
+// its chain hash (the timeline is hash-chained).
 import type { ReactElement } from 'react';
 import type { TimelineEvent } from '../../../shared/contract/index.ts';
-import { useQuery } from '../../lib/use-query.ts';
 import { formatLocal, formatUtc } from '../../lib/time.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
 import type { CaseTabProps } from '../cases/case-tabs.tsx';
-import { describeEvent } from './describe-event.ts';
+import { useCaseProcess } from '../process/use-case-process.ts';
+import { ProcessBar } from '../process/ProcessBar.tsx';
+import { ScheduleNotices } from '../process/ScheduleNotices.tsx';
+import { SchedulePanel } from '../process/SchedulePanel.tsx';
+import { describeEvent, type NameOf } from './describe-event.ts';
 import { AddNoteForm } from './AddNoteForm.tsx';
 
 export function TimelineTab({ caseRecord }: CaseTabProps): ReactElement {
-  const revision = useUi((ui) => ui.revision);
   const dataChanged = useUi((ui) => ui.dataChanged);
-  const events = useQuery('case.timeline', { id: caseRecord.id }, revision);
-  const newestFirst = events.value ? [...events.value].reverse() : [];
+  const process = useCaseProcess(caseRecord.id);
+  const newestFirst = process.events ? [...process.events].reverse() : [];
 
   return (
-    <div>
-      <AddNoteForm caseId={caseRecord.id} onAdded={dataChanged} />
-      {events.status === 'error' ? <Notice tone="error">{events.error.message}</Notice> : null}
-      <h2 className="visually-hidden">Events</h2>
-      <ol className="timeline" aria-label="Timeline, newest first">
-        {newestFirst.map((event) => (
-          <TimelineItem key={event.seq} event={event} />
-        ))}
-      </ol>
+    <div className="case-process">
+      {process.error ? <Notice tone="error">{process.error.message}</Notice> : null}
+      {process.schedule ? (
+        <>
+          <ProcessBar caseRecord={caseRecord} schedule={process.schedule} profile={process.profile} roster={process.roster} names={process.names} />
+          <ScheduleNotices schedule={process.schedule} />
+          <SchedulePanel schedule={process.schedule} profile={process.profile} events={process.events ?? []} names={process.names} zones={process.zones} />
+        </>
+      ) : process.error ? null : (
+        <p className="muted" aria-busy="true">
+          Computing the schedule…
+        </p>
+      )}
+      <section className="events-section" aria-labelledby="events-heading">
+        <h2 className="section-heading" id="events-heading">
+          Events
+        </h2>
+        <AddNoteForm caseId={caseRecord.id} onAdded={dataChanged} />
+        <ol className="timeline" aria-label="Timeline, newest first">
+          {newestFirst.map((event) => (
+            <TimelineItem key={event.seq} event={event} names={process.names} />
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }
 
-function TimelineItem({ event }: { event: TimelineEvent }): ReactElement {
-  const description = describeEvent(event);
+function TimelineItem({ event, names }: { event: TimelineEvent; names: NameOf }): ReactElement {
+  const description = describeEvent(event, names);
   return (
     <li className="timeline__item" data-type={event.type}>
       <span className="timeline__marker">

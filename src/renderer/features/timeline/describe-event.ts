@@ -42,7 +42,18 @@ function fieldLabel(field: unknown): string {
   return typeof field === 'string' ? (FIELD_LABELS[field] ?? field) : 'Field';
 }
 
-type Describer = (event: TimelineEvent) => EventDescription;
+/** Display names for roster ids (pst-…, rm-…); anything else as given. */
+export type NameOf = (id: string | null | undefined) => string;
+
+const plainName: NameOf = (id) => (id ? id : '—');
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : showValue(value);
+}
+
+type Describer = (event: TimelineEvent, names: NameOf) => EventDescription;
+
+const LEAK_CHOICES: Record<string, string> = { 'release-earlier': 'Release earlier (the schedule turns ASAP)', continue: 'Continue with the plan' };
 
 const DESCRIBERS: Record<string, Describer> = {
   'case.opened': (event) => ({
@@ -71,11 +82,93 @@ const DESCRIBERS: Record<string, Describer> = {
       details: to ? [['Score', `${to.score?.toFixed(1) ?? '?'} ${to.severity ?? ''}`], ['Vector', to.vector ?? '']] : [['Score', 'cleared']],
     };
   },
+  'process.item-done': (event, names) => {
+    const evidence = Array.isArray(event.data.evidence) ? (event.data.evidence as unknown[]).map(str) : [];
+    return {
+      title: `Done: ${str(event.data.title)}`,
+      icon: 'check',
+      text: typeof event.data.note === 'string' && event.data.note !== '' ? event.data.note : undefined,
+      details: [
+        ['By', names(str(event.data.by))],
+        ['Done at', showValue(event.data.doneAt)],
+        ...(evidence.length > 0 ? ([['Evidence', evidence.join('\n')]] as [string, string][]) : []),
+      ],
+    };
+  },
+  'process.item-skipped': (event) => ({
+    title: `Skipped: ${str(event.data.title)}`,
+    icon: 'chevronRight',
+    details: [['Reason', str(event.data.reason)]],
+  }),
+  'process.item-reopened': (event) => ({
+    title: `Reopened: ${str(event.data.title)}`,
+    icon: 'edit',
+    details: [['Reason', str(event.data.reason)]],
+  }),
+  'process.decision': (event, names) => ({
+    title: `Decision ${str(event.data.id)}: schedule slowed down by ${str(event.data.extendDays)} days`,
+    icon: 'gauge',
+    details: [
+      ['Reason', str(event.data.reason)],
+      ['Discussed on', str(event.data.discussedOn)],
+      ['CVSS score', str(event.data.score)],
+      ['By', names(str(event.data.by))],
+    ],
+  }),
+  'process.leak-recorded': (event) => {
+    const leak = (event.data.leak ?? {}) as Record<string, unknown>;
+    return {
+      title: `Embargo break ${str(leak.id)} recorded`,
+      icon: 'alert',
+      details: [
+        ['What', str(leak.what)],
+        ['To whom', str(leak.toWhom)],
+        ['When', showValue(leak.when)],
+        ['Reported by', str(leak.reportedBy)],
+        ['Distributor', leak.distributor ? str(leak.distributor) : '—'],
+      ],
+    };
+  },
+  'process.leak-decision': (event, names) => ({
+    title: `Decision ${str(event.data.id)} on embargo break ${str(event.data.leakId)}`,
+    icon: 'flag',
+    details: [
+      ['Decision', LEAK_CHOICES[str(event.data.choice)] ?? str(event.data.choice)],
+      ['Reason', str(event.data.reason)],
+      ['By', names(str(event.data.by))],
+    ],
+  }),
+  'process.handoff-requested': (event, names) => ({
+    title: `Handoff ${str(event.data.id)} requested: ${names(event.data.from as string | null)} → ${names(str(event.data.to))}`,
+    icon: 'chevronRight',
+    text: typeof event.data.note === 'string' ? event.data.note : undefined,
+  }),
+  'process.handoff-acknowledged': (event, names) => ({
+    title: `Handoff ${str(event.data.id)} acknowledged: ${names(str(event.data.to))} is Fix Lead`,
+    icon: 'check',
+  }),
+  'process.handoff-cancelled': (event, names) => ({
+    title: `Handoff ${str(event.data.id)} to ${names(str(event.data.to))} cancelled`,
+    icon: 'close',
+    details: [['Reason', str(event.data.reason)]],
+  }),
+  'process.fix-lead-assigned': (event, names) => {
+    const proposed = typeof event.data.proposedId === 'string' ? event.data.proposedId : null;
+    return {
+      title: `Fix Lead: ${typeof event.data.name === 'string' ? event.data.name : names(str(event.data.memberId))}`,
+      icon: 'flag',
+      details:
+        proposed && proposed !== event.data.memberId
+          ? [['Rotation proposed', names(proposed)]]
+          : [['Rotation', proposed ? 'took the proposed turn' : 'no proposal (empty roster)']],
+    };
+  },
+  'process.retro-item': (event) => ({ title: 'Retrospective item', icon: 'note', text: str(event.data.text) }),
 };
 
-export function describeEvent(event: TimelineEvent): EventDescription {
+export function describeEvent(event: TimelineEvent, names: NameOf = plainName): EventDescription {
   const describer = DESCRIBERS[event.type];
-  if (describer) return describer(event);
+  if (describer) return describer(event, names);
   return {
     title: event.type,
     icon: 'clock',

@@ -1,6 +1,7 @@
 // First run: create the vault. The passphrase is typed twice, its strength is shown, and a weak
 // one needs an explicit "use it anyway" (as KeePassXC asks). It lives in this form's state only
-// until the call returns.
+// until the call returns. "Explore with a demo case" creates the same vault, then fills it with
+// a fictional case in mid-flight and its roster, and opens that case.
 import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
 import { call } from '../../lib/api.ts';
 import { WEAK_BELOW, type Strength } from '../../lib/passphrase-strength.ts';
@@ -15,33 +16,49 @@ const MIN_LENGTH = 8;
 export function FirstRunScreen(): ReactElement {
   const vaultDir = useUi((ui) => ui.vaultDir);
   const vaultOpened = useUi((ui) => ui.vaultOpened);
+  const caseOpened = useUi((ui) => ui.caseOpened);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
   const [acceptWeak, setAcceptWeak] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'vault' | 'demo' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [demoError, setDemoError] = useState<string | null>(null);
   const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
 
   const tooShort = passphrase.length < MIN_LENGTH;
   const mismatch = repeat !== passphrase;
   const weak = strength !== null && strength.score < WEAK_BELOW;
 
-  async function submit(event: FormEvent): Promise<void> {
+  async function submit(event: FormEvent, withDemo = false): Promise<void> {
     event.preventDefault();
     setSubmitted(true);
     setError(null);
     if (tooShort || mismatch || (weak && !acceptWeak)) return;
-    setBusy(true);
+    setBusy('vault');
     const result = await call('vault.create', { passphrase });
-    setBusy(false);
     if (!result.ok) {
+      setBusy(null);
       setError(result.error.message);
       return;
     }
     setPassphrase('');
     setRepeat('');
+    if (withDemo) {
+      setBusy('demo');
+      const demo = await call('demo.create', {});
+      setBusy(null);
+      if (!demo.ok) {
+        // The vault exists and is open; only the demo is missing.
+        setDemoError(demo.error.message);
+        return;
+      }
+      vaultOpened();
+      caseOpened(demo.value.case.id, 'timeline');
+      return;
+    }
+    setBusy(null);
     vaultOpened();
   }
 
@@ -75,7 +92,7 @@ export function FirstRunScreen(): ReactElement {
             autoFocus
             invalid={submitted && (tooShort || (weak && !acceptWeak))}
             describedBy="passphrase-strength"
-            disabled={busy}
+            disabled={busy !== null}
           />
           <StrengthMeter passphrase={passphrase} id="passphrase-strength" onStrength={onStrength} />
           {submitted && tooShort ? <p className="field__error">Use at least {MIN_LENGTH} characters.</p> : null}
@@ -91,7 +108,7 @@ export function FirstRunScreen(): ReactElement {
             onChange={setRepeat}
             invalid={submitted && mismatch}
             describedBy={submitted && mismatch ? 'repeat-error' : undefined}
-            disabled={busy}
+            disabled={busy !== null}
           />
           {submitted && mismatch ? (
             <p className="field__error" id="repeat-error">
@@ -102,7 +119,7 @@ export function FirstRunScreen(): ReactElement {
 
         {weak && !tooShort ? (
           <label className="checkbox">
-            <input type="checkbox" checked={acceptWeak} onChange={(event) => setAcceptWeak(event.target.checked)} disabled={busy} />
+            <input type="checkbox" checked={acceptWeak} onChange={(event) => setAcceptWeak(event.target.checked)} disabled={busy !== null} />
             <span>
               Use this weak passphrase anyway. Anyone who copies the vault from this machine can try to guess it offline.
             </span>
@@ -114,9 +131,33 @@ export function FirstRunScreen(): ReactElement {
 
         {error ? <Notice tone="error">{error}</Notice> : null}
 
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
-          {busy ? 'Creating the vault… (deriving the key)' : 'Create vault'}
-        </button>
+        {demoError ? (
+          <Notice tone="error">
+            The vault was created and is open, but the demo case could not be written: {demoError} Continue to the empty vault; from a terminal,{' '}
+            <code>embargo demo</code> fills a new vault instead.
+            <button type="button" className="button button--small" onClick={vaultOpened}>
+              Continue to the vault
+            </button>
+          </Notice>
+        ) : null}
+
+        <div className="field" aria-live="polite">
+          <button type="submit" className="button button--primary button--block" disabled={busy !== null || demoError !== null}>
+            {busy === 'vault' ? 'Creating the vault… (deriving the key)' : busy === 'demo' ? 'Writing the demo case…' : 'Create vault'}
+          </button>
+          <button
+            type="button"
+            className="button button--block"
+            disabled={busy !== null || demoError !== null}
+            onClick={(event) => void submit(event, true)}
+            aria-describedby="demo-hint"
+          >
+            Explore with a demo case
+          </button>
+          <p className="field__hint" id="demo-hint">
+            Creates the vault with this passphrase, then adds a fictional case in mid-flight and a fictional team, marked [DEMO].
+          </p>
+        </div>
       </form>
     </AuthLayout>
   );
