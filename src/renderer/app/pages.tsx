@@ -5,6 +5,9 @@ import type { ReactElement } from 'react';
 import type { CaseSummary } from '../../shared/contract/index.ts';
 import type { IconName } from '../components/Icon.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
+import { KeyringPage } from '../features/keyring/KeyringPage.tsx';
+import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { DistributorsPage } from '../features/distributors/DistributorsPage.tsx';
 import { RosterPage } from '../features/roster/RosterPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
@@ -23,6 +26,9 @@ export interface AppPage {
 
 export const PAGES: AppPage[] = [
   { id: 'cases', label: 'Cases', icon: 'folder', count: ({ cases }) => cases.length, render: () => <CaseListPage /> },
+  { id: 'keyring', label: 'Keyring', icon: 'key', render: () => <KeyringPage /> },
+  { id: 'people', label: 'People', icon: 'list', render: () => <PeoplePage /> },
+  { id: 'distributors', label: 'Distributors', icon: 'lock', render: () => <DistributorsPage /> },
   { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
 ];
 
