@@ -132,6 +132,11 @@ export function TimelinePicture({ schedule, events, names, zones }: PictureProps
                     fill={`url(#${id}-hatch)`}
                     className="tl-asap__band"
                   />
+                  {layout.chart.right - row.asapBand.x2 > 60 ? (
+                    <text className="tl-asap__label" x={row.asapBand.x2 + 16} y={row.y + row.height / 2} dy="0.35em">
+                      {layout.chart.right - row.asapBand.x2 > 170 ? 'As soon as possible' : 'ASAP'}
+                    </text>
+                  ) : null}
                 </g>
               ) : null}
               {row.itemWindows.map((span) => (
@@ -214,7 +219,7 @@ function Grid({ layout }: { layout: PictureLayout }): ReactElement {
       {layout.ticks.map((tick) => (
         <g key={tick.at}>
           <line className={tick.dayStart ? 'tl-tick tl-tick--day' : 'tl-tick'} x1={tick.x} x2={tick.x} y1={axisY + 37} y2={chart.bottom} />
-          <text className="tl-axis__label" x={tick.x} y={axisY + 31} textAnchor="middle">
+          <text className="tl-axis__label" x={tick.labelX} y={axisY + 31} textAnchor="middle">
             {tick.label}
           </text>
         </g>

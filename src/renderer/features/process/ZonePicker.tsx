@@ -70,7 +70,7 @@ export function ZonePicker({ profileZones = [] }: { profileZones?: readonly stri
             setText(event.target.value);
             setError(null);
           }}
-          placeholder="Add a zone, e.g. America/Los_Angeles"
+          placeholder="Add a zone: America/Los_Angeles"
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}

@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Tick steps the axis may use, smallest first. */
-const STEPS = [HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY];
+const STEPS = [HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 56 * DAY, 91 * DAY, 182 * DAY];
 
 export const METRICS = {
   markerLanes: 2,
@@ -39,6 +39,8 @@ export const METRICS = {
 
 export interface Tick {
   x: number;
+  /** Where the label goes: day labels sit in the middle of their day, times on their tick. */
+  labelX: number;
   at: number;
   /** The tick falls on 00:00 UTC. */
   dayStart: boolean;
@@ -220,7 +222,8 @@ function axis(start: number, end: number, x: (ms: number) => number, step: numbe
   const ticks: Tick[] = [];
   for (let at = first; at <= end; at += step) {
     const date = new Date(at);
-    ticks.push({ x: x(at), at, dayStart: date.getUTCHours() === 0, label: tickLabel(at, step, pxPerStep) });
+    const labelX = step === DAY || step === 2 * DAY ? x(at + DAY / 2) : x(at);
+    ticks.push({ x: x(at), labelX, at, dayStart: date.getUTCHours() === 0, label: tickLabel(at, step, pxPerStep) });
   }
   const months: MonthLabel[] = [];
   const cursor = new Date(start);
@@ -367,13 +370,18 @@ function placeMarkerLabels(candidates: Omit<MarkerLabel, 'lane' | 'anchor' | 'le
 
 /** Moves a month label that a marker line would cross to just right of that line. */
 function clearOfStems(months: MonthLabel[], stems: readonly number[]): MonthLabel[] {
-  return months.map((month) => {
+  const moved: MonthLabel[] = [];
+  for (const month of months) {
     let x = month.x;
     for (const stem of [...stems].sort((a, b) => a - b)) {
       if (stem >= x - 3 && stem <= x + textWidth(month.label) + 3) x = stem + 5;
     }
-    return { ...month, x };
-  });
+    // Moved onto the next month's label: the earlier month gives way.
+    const previous = moved.at(-1);
+    if (previous && x - previous.x < textWidth(previous.label) + 8) moved.pop();
+    moved.push({ ...month, x });
+  }
+  return moved;
 }
 
 export function layoutPicture({ schedule, events, width }: LayoutInput): PictureLayout {
@@ -384,7 +392,12 @@ export function layoutPicture({ schedule, events, width }: LayoutInput): Picture
   const pxPerMs = (chartRight - chartLeft) / (end - start);
   const x = (ms: number) => chartLeft + (ms - start) * pxPerMs;
   const step = chooseStep(pxPerMs);
-  const { ticks, months } = axis(start, end, x, step);
+  const axisLabels = axis(start, end, x, step);
+  const { months } = axisLabels;
+  // A label that would run past the chart's right edge is left out (its tick stays).
+  const ticks = axisLabels.ticks.map((tick) =>
+    tick.labelX + textWidth(tick.label, 11) / 2 > chartRight + 8 ? { ...tick, label: '' } : tick,
+  );
   const now = Date.parse(schedule.now);
   const nowX = x(now);
 
