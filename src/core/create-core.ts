@@ -17,6 +17,7 @@ import { keyringEncryptor } from './keyring/export-encryptor.ts';
 import { countKeys } from './keyring/list-keys.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { distributorHandlers } from './distributors/handlers.ts';
+import { mailHandlers } from './mail/handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -123,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
         idleLockMinutes: open.index.data.settings.idleLockMinutes,
       };
     },
-    'vault.verify': async () => verifyVault(requireVault(), ports.randomBytes),
+    'vault.verify': async () => verifyVault(requireVault()),
     'vault.changePassphrase': async ({ current, next }) => {
       await mutex.run('keyfile', () => requireVault().changePassphrase(current, next));
       return { ok: true };
@@ -151,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
     ...keyringHandlers(session),
     ...peopleHandlers(session),
     ...distributorHandlers(session),
+    ...mailHandlers(session),
   };
 
   return {

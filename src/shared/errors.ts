@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'WrongPassphrase',
   'VaultLocked',
   'VaultCorrupt',
+  'VaultRolledBack',
   'VaultInUse',
   'VaultExists',
   'VaultNotFound',
@@ -45,6 +46,11 @@ export const ERROR_CODES = [
   'FixNotLinear',
   'PinnedCommit',
   'EncryptionUnavailable',
+  // email composer (src/core/mail)
+  'DraftIncomplete',
+  'EmbargoActive',
+  'RecipientsCannotReceive',
+  'SenderUnknown',
   'Internal',
 ] as const;
 
@@ -90,6 +96,16 @@ export class VaultCorruptError extends EmbargoError {
       'VaultCorrupt',
       `Vault file ${file} is damaged or was altered (${detail}). Nothing was read from it; restore this file from a backup, or run "embargo vault verify" to list every damaged file.`,
       { file, detail },
+    );
+  }
+}
+
+export class VaultRolledBackError extends EmbargoError {
+  constructor(file: string, detail: string, data: { found: number; expected: number }) {
+    super(
+      'VaultRolledBack',
+      `Vault file ${file} is not the copy Embargo last wrote (${detail}): it was rolled back or swapped for an old copy. Nothing was read from it; put the current file back, or restore the whole vault from a backup.`,
+      { file, ...data },
     );
   }
 }

@@ -17,7 +17,7 @@ describe('embargo vault and case commands', () => {
   it('init, case create, case list, show, set, timeline and verify work with --json', async () => {
     const init = await runCli(['--vault', vault, '--json', 'vault', 'init'], env);
     expect(init.code).toBe(0);
-    expect(init.json()).toEqual({ vault, formatVersion: 1 });
+    expect(init.json()).toEqual({ vault, formatVersion: 2 });
 
     const again = await runCli(['--vault', vault, '--json', 'vault', 'init'], env);
     expect(again.code).toBe(1);
@@ -52,7 +52,7 @@ describe('embargo vault and case commands', () => {
     expect(verify.json()).toMatchObject({ ok: true, problems: [] });
 
     const status = await runCli(['--vault', vault, '--json', 'vault', 'status'], env);
-    expect(status.json()).toMatchObject({ formatVersion: 1, cases: 1, events: 3 });
+    expect(status.json()).toMatchObject({ formatVersion: 2, cases: 1, events: 3 });
   });
 
   it('a wrong passphrase exits 1 with one clear sentence', () => {

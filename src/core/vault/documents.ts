@@ -27,6 +27,12 @@ export interface IndexDocument {
   settings: { idleLockMinutes: number; actorName: string };
   nextCaseNumber: number;
   cases: Record<string, CaseEntry>;
+  /**
+   * The vault's own timeline (schema 2): what happened to the vault rather than to a case —
+   * a case removed, a backup written, the vault restored. Hash-chained like a case timeline,
+   * from a genesis bound to `vault:<vaultId>` (see vault-timeline.ts).
+   */
+  events: TimelineEvent[];
 }
 
 export type CaseFields = Omit<CaseRecord, 'eventCount'>;
@@ -40,7 +46,13 @@ export interface CaseDocument {
 }
 
 /** Index schema history. Version 1 is the first released shape. */
-export const INDEX_MIGRATIONS: readonly Migration[] = [];
+export const INDEX_MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    describe: 'add the vault timeline (empty); from this version on the vault keeps a heads journal',
+    up: (document) => ({ ...document, events: [] }),
+  },
+];
 
 /** The fields a case gets when it is opened, and that older documents gain on migration. */
 export function defaultCaseFields(): Omit<CaseFields, 'id' | 'title' | 'kind' | 'disclosedAt' | 'createdAt' | 'updatedAt' | 'profile'> {

@@ -1,11 +1,9 @@
-// lowdb adapter that keeps a document sealed on disk (see sealed-file.ts) and writes it by
-// atomic replace. We do not use lowdb's JSONFilePreset: it switches to memory under
-// NODE_ENV=test, and it writes plaintext.
-import { readFile } from 'node:fs/promises';
+// lowdb adapter that keeps a document sealed on disk. The sealing, the atomic replace and the
+// check against the heads journal are the vault's (vault.ts `sealedFile`); this adapter only
+// turns the document into JSON and back. We do not use lowdb's JSONFilePreset: it switches to
+// memory under NODE_ENV=test, and it writes plaintext.
 import type { Adapter } from 'lowdb';
 import { VaultCorruptError } from '../../shared/errors.ts';
-import { openSealedBytes, sealBytes } from './sealed-file.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 
 export interface SealedLocation {
   /** Absolute path of the file. */
@@ -16,33 +14,36 @@ export interface SealedLocation {
   name: string;
 }
 
+/** Reads and writes one sealed file's plaintext; read gives null when the file does not exist. */
+export interface SealedFileIo {
+  read(): Promise<Buffer | null>;
+  write(plaintext: Buffer): Promise<void>;
+}
+
 export class EncryptedJsonAdapter<T> implements Adapter<T> {
   constructor(
-    private readonly location: SealedLocation,
-    private readonly key: Uint8Array,
-    private readonly randomBytes: (n: number) => Uint8Array,
+    private readonly label: string,
+    private readonly io: SealedFileIo,
   ) {}
 
   async read(): Promise<T | null> {
-    let sealed: Buffer;
-    try {
-      sealed = await readFile(this.location.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    const plaintext = openSealedBytes(this.key, 'document', this.location.name, sealed, this.location.label);
+    const plaintext = await this.io.read();
+    if (plaintext === null) return null;
     try {
       return JSON.parse(plaintext.toString('utf8')) as T;
     } catch {
-      throw new VaultCorruptError(this.location.label, 'its content is not a JSON document');
+      throw new VaultCorruptError(this.label, 'its content is not a JSON document');
+    } finally {
+      plaintext.fill(0);
     }
   }
 
   async write(data: T): Promise<void> {
     const plaintext = Buffer.from(JSON.stringify(data), 'utf8');
-    const sealed = sealBytes(this.key, 'document', this.location.name, plaintext, this.randomBytes(12));
-    plaintext.fill(0);
-    await writeFileAtomic(this.location.file, sealed);
+    try {
+      await this.io.write(plaintext);
+    } finally {
+      plaintext.fill(0);
+    }
   }
 }

@@ -1,16 +1,20 @@
 // An unlocked vault: the key file, the index document, one document per case and encrypted
 // blobs, all under one directory. It holds the data key in memory while open and the
-// directory's lock so that no second process writes the same vault.
+// directory's lock so that no second process writes the same vault. Every sealed file is
+// written and read through `sealedFile`, which numbers each write and checks what it reads
+// against the heads journal (heads.ts), so an old copy swapped in is refused.
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { VaultCorruptError, VaultExistsError, VaultNotFoundError, EmbargoError } from '../../shared/errors.ts';
+import { VaultCorruptError, VaultExistsError, VaultNotFoundError, VaultRolledBackError, EmbargoError } from '../../shared/errors.ts';
 import type { CorePorts } from '../ports.ts';
 import { buildKeyFile, DEFAULT_KDF, KEY_FILE_NAME, parseKeyFile, unwrapDataKey, type KdfParameters, type KeyFile } from './key-file.ts';
 import { acquireVaultLock, type VaultLock } from './lock.ts';
-import { EncryptedJsonAdapter, type SealedLocation } from './encrypted-adapter.ts';
+import { EncryptedJsonAdapter, type SealedFileIo, type SealedLocation } from './encrypted-adapter.ts';
 import { writeFileAtomic, TEMP_SUFFIX } from './atomic-write.ts';
-import { openSealedBytes, sealBytes } from './sealed-file.ts';
+import { openSealed, sealBytes, type SealedKind } from './sealed-file.ts';
+import { HEADS_FILE, HeadsJournal, compareHead, sha256Hex, type HeadCheck } from './heads.ts';
+import { WriteGate } from './write-gate.ts';
 import { migrateDocument, currentVersion, type Migration } from './migrations.ts';
 import { CASE_MIGRATIONS, INDEX_MIGRATIONS, formatCaseId, type CaseDocument, type IndexDocument } from './documents.ts';
 
@@ -24,7 +28,7 @@ export interface CreateVaultOptions {
   actorName?: string;
 }
 
-function indexLocation(dir: string): SealedLocation {
+export function indexLocation(dir: string): SealedLocation {
   return { file: join(dir, INDEX_FILE), label: INDEX_FILE, name: 'index' };
 }
 
@@ -40,7 +44,7 @@ export function vaultDocumentLocation(dir: string, name: string): SealedLocation
   return { file: join(dir, label), label, name: `doc:${name}` };
 }
 
-function blobLocation(dir: string, scope: string, blobId: string): SealedLocation {
+export function blobLocation(dir: string, scope: string, blobId: string): SealedLocation {
   const label = `${BLOBS_DIR}/${scope}/${blobId}.eblob`;
   return { file: join(dir, label), label, name: `blob:${scope}:${blobId}` };
 }
@@ -90,19 +94,123 @@ async function removeInterruptedCreation(dir: string, index: IndexDocument): Pro
   await rm(caseLocation(dir, nextId).file, { force: true });
 }
 
+/** A sealed file as read from disk: its content, and how it compares with its head. */
+export interface InspectedFile {
+  plaintext: Buffer;
+  counter: number;
+  /** SHA-256 of the sealed bytes. */
+  hash: string;
+  check: HeadCheck;
+}
+
+/** Reads, authenticates and compares one sealed file without recording anything. */
+export async function inspectSealedFile(
+  journal: HeadsJournal,
+  location: SealedLocation,
+  kind: SealedKind,
+  key: Uint8Array,
+): Promise<InspectedFile | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(location.file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (journal.head(location.name)) throw new VaultCorruptError(location.label, 'the file is missing');
+    return null;
+  }
+  const opened = openSealed(key, kind, location.name, bytes, location.label);
+  const hash = sha256Hex(bytes);
+  return { plaintext: opened.plaintext, counter: opened.counter, hash, check: compareHead(journal.head(location.name), opened.counter, hash) };
+}
+
+/** The error for a file older than its head, or another copy of the same write. */
+export function rolledBackError(label: string, check: HeadCheck, counter: number, expected: number): VaultRolledBackError {
+  const detail = check === 'older' ? `it is write ${counter}; the last write was ${expected}` : `it is another copy of write ${counter}`;
+  return new VaultRolledBackError(label, detail, { found: counter, expected });
+}
+
+/**
+ * A vault written before the heads journal existed (index schema 1) gets an empty journal: its
+ * files are recorded as they are first read. Once the index is at schema 2 a journal must exist,
+ * so deleting the journal is not a way to switch the rollback check off.
+ */
+async function startJournal(dir: string, dataKey: Uint8Array, ports: CorePorts): Promise<HeadsJournal> {
+  const location = indexLocation(dir);
+  let schemaVersion: unknown;
+  try {
+    const bytes = await readFile(location.file);
+    schemaVersion = (JSON.parse(openSealed(dataKey, 'document', location.name, bytes, location.label).plaintext.toString('utf8')) as IndexDocument)
+      .schemaVersion;
+  } catch {
+    schemaVersion = undefined; // reading the index properly reports its problem
+  }
+  if (typeof schemaVersion === 'number' && schemaVersion >= 2) throw new VaultCorruptError(HEADS_FILE, 'the write journal is missing');
+  return HeadsJournal.create(dir, dataKey, ports.randomBytes);
+}
+
+/** Files of a removed case that a crash left behind (the index no longer holds their key). */
+async function finishInterruptedRemovals(dir: string, index: IndexDocument): Promise<void> {
+  for (const event of index.events) {
+    if (event.type !== 'case.removed') continue;
+    const caseId = String(event.data.id);
+    if (index.cases[caseId] || !/^EMB-\d{4,}$/.test(caseId)) continue;
+    await rm(caseLocation(dir, caseId).file, { force: true });
+    await rm(join(dir, BLOBS_DIR, caseId), { recursive: true, force: true });
+  }
+}
+
 export class Vault {
   private readonly caseStores = new Map<string, Low<CaseDocument>>();
   private readonly vaultDocuments = new Map<string, Low<unknown>>();
+  private readonly gate = new WriteGate();
   private closed = false;
+  readonly index: Low<IndexDocument>;
 
   private constructor(
     readonly dir: string,
     private dataKey: Uint8Array,
     private readonly lock: VaultLock,
-    readonly index: Low<IndexDocument>,
+    readonly journal: HeadsJournal,
     readonly keyFile: KeyFile,
     private readonly ports: CorePorts,
-  ) {}
+  ) {
+    this.index = new Low<IndexDocument>(new EncryptedJsonAdapter(INDEX_FILE, this.sealedFile(indexLocation(dir), 'document', dataKey)), null as never);
+  }
+
+  /**
+   * The one way to a sealed file. A write takes the next write counter, seals, replaces the
+   * file atomically, then records the head. A read authenticates the file and compares it
+   * with its head: older, or another copy of the last write, is refused; newer (the write a
+   * crash interrupted before its head was recorded) is accepted and recorded.
+   */
+  sealedFile(location: SealedLocation, kind: SealedKind, key: Uint8Array): SealedFileIo {
+    return {
+      read: async () => {
+        const inspected = await inspectSealedFile(this.journal, location, kind, key);
+        if (inspected === null) return null;
+        const { check, counter } = inspected;
+        if (check === 'older' || check === 'substituted') {
+          inspected.plaintext.fill(0);
+          throw rolledBackError(location.label, check, counter, this.journal.head(location.name)!.counter);
+        }
+        if (check !== 'match') await this.journal.record({ [location.name]: { counter, hash: inspected.hash } });
+        return inspected.plaintext;
+      },
+      write: (plaintext) =>
+        this.gate.shared(async () => {
+          this.assertOpen();
+          const counter = this.journal.reserve(location.name);
+          const sealed = sealBytes(key, kind, location.name, plaintext, this.ports.randomBytes(12), counter);
+          await writeFileAtomic(location.file, sealed);
+          await this.journal.record({ [location.name]: { counter, hash: sha256Hex(sealed) } });
+        }),
+    };
+  }
+
+  /** Runs `work` while no write is in flight and none starts (backups, case removal). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate.exclusive(work);
+  }
 
   static async create(dir: string, passphrase: string, ports: CorePorts, options: CreateVaultOptions = {}): Promise<Vault> {
     if (await vaultExists(dir)) throw new VaultExistsError(dir);
@@ -112,21 +220,24 @@ export class Vault {
       if (await vaultExists(dir)) throw new VaultExistsError(dir);
       const dataKey = ports.randomBytes(32);
       const now = ports.now().toISOString();
-      const index = new Low<IndexDocument>(new EncryptedJsonAdapter(indexLocation(dir), dataKey, ports.randomBytes), {
+      await mkdir(join(dir, CASES_DIR), { recursive: true, mode: 0o700 });
+      await mkdir(join(dir, BLOBS_DIR), { recursive: true, mode: 0o700 });
+      const journal = await HeadsJournal.create(dir, dataKey, ports.randomBytes);
+      // The key file is written last: its presence is what makes the directory a vault.
+      const keyText = await buildKeyFile(passphrase, dataKey, options.kdf ?? DEFAULT_KDF, ports.randomBytes);
+      const vault = new Vault(dir, dataKey, lock, journal, parseKeyFile(keyText), ports);
+      vault.index.data = {
         schemaVersion: currentVersion(INDEX_MIGRATIONS),
         vaultId: Buffer.from(ports.randomBytes(16)).toString('hex'),
         createdAt: now,
         settings: { idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, actorName: options.actorName ?? 'Fix Lead' },
         nextCaseNumber: 1,
         cases: {},
-      });
-      await mkdir(join(dir, CASES_DIR), { recursive: true, mode: 0o700 });
-      await mkdir(join(dir, BLOBS_DIR), { recursive: true, mode: 0o700 });
-      await index.write();
-      // The key file is written last: its presence is what makes the directory a vault.
-      const keyText = await buildKeyFile(passphrase, dataKey, options.kdf ?? DEFAULT_KDF, ports.randomBytes);
+        events: [],
+      };
+      await vault.index.write();
       await writeFileAtomic(join(dir, KEY_FILE_NAME), Buffer.from(keyText, 'utf8'));
-      return new Vault(dir, dataKey, lock, index, parseKeyFile(keyText), ports);
+      return vault;
     } catch (error) {
       await lock.release();
       throw error;
@@ -139,14 +250,16 @@ export class Vault {
     const lock = await acquireVaultLock(dir, ports.now());
     try {
       await sweepTemporaryFiles(dir);
-      const index = new Low<IndexDocument>(new EncryptedJsonAdapter(indexLocation(dir), dataKey, ports.randomBytes), null as never);
-      const raw = await index.adapter.read();
+      const journal = (await HeadsJournal.open(dir, dataKey, ports.randomBytes)) ?? (await startJournal(dir, dataKey, ports));
+      const vault = new Vault(dir, dataKey, lock, journal, keyFile, ports);
+      const raw = await vault.index.adapter.read();
       if (raw === null) throw new VaultCorruptError(INDEX_FILE, 'the vault index is missing');
       const { document, migrated } = migrateDocument<IndexDocument>(raw, INDEX_MIGRATIONS, INDEX_FILE);
-      index.data = document;
-      if (migrated) await index.write();
+      vault.index.data = document;
+      if (migrated) await vault.index.write();
       await removeInterruptedCreation(dir, document);
-      return new Vault(dir, dataKey, lock, index, keyFile, ports);
+      await finishInterruptedRemovals(dir, document);
+      return vault;
     } catch (error) {
       await lock.release();
       throw error;
@@ -173,7 +286,7 @@ export class Vault {
     const cached = this.caseStores.get(caseId);
     if (cached) return cached;
     const location = caseLocation(this.dir, caseId);
-    const store = new Low<CaseDocument>(new EncryptedJsonAdapter(location, this.caseKey(caseId), this.ports.randomBytes), null as never);
+    const store = new Low<CaseDocument>(new EncryptedJsonAdapter(location.label, this.sealedFile(location, 'document', this.caseKey(caseId))), null as never);
     const raw = await store.adapter.read();
     if (raw === null) throw new VaultCorruptError(location.label, 'the case document is missing');
     const { document, migrated } = migrateDocument<CaseDocument>(raw, CASE_MIGRATIONS, location.label);
@@ -196,7 +309,7 @@ export class Vault {
     const cached = this.vaultDocuments.get(name);
     if (cached) return cached as Low<T>;
     const location = vaultDocumentLocation(this.dir, name);
-    const store = new Low<T>(new EncryptedJsonAdapter<T>(location, this.dataKey, this.ports.randomBytes), initial());
+    const store = new Low<T>(new EncryptedJsonAdapter<T>(location.label, this.sealedFile(location, 'document', this.dataKey)), initial());
     const raw = await store.adapter.read();
     if (raw !== null) {
       const { document, migrated } = migrateDocument<T>(raw, migrations, location.label);
@@ -210,10 +323,8 @@ export class Vault {
   /** Writes a new case document; the caller adds the case to the index afterwards. */
   async createCaseStore(caseId: string, document: CaseDocument): Promise<Low<CaseDocument>> {
     this.assertOpen();
-    const store = new Low<CaseDocument>(
-      new EncryptedJsonAdapter(caseLocation(this.dir, caseId), this.caseKey(caseId), this.ports.randomBytes),
-      document,
-    );
+    const location = caseLocation(this.dir, caseId);
+    const store = new Low<CaseDocument>(new EncryptedJsonAdapter(location.label, this.sealedFile(location, 'document', this.caseKey(caseId))), document);
     await store.write();
     this.caseStores.set(caseId, store);
     return store;
@@ -223,13 +334,16 @@ export class Vault {
     this.assertOpen();
     const location = blobLocation(this.dir, scope, blobId);
     await mkdir(join(this.dir, BLOBS_DIR, scope), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(location.file, sealBytes(key, 'blob', location.name, bytes, this.ports.randomBytes(12)));
+    await this.sealedFile(location, 'blob', key).write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
+  /** A blob's content; a blob never written fails with ENOENT, one deleted behind our back with VaultCorrupt. */
   async getBlob(scope: string, blobId: string, key: Uint8Array): Promise<Buffer> {
     this.assertOpen();
     const location = blobLocation(this.dir, scope, blobId);
-    return openSealedBytes(key, 'blob', location.name, await readFile(location.file), location.label);
+    const content = await this.sealedFile(location, 'blob', key).read();
+    if (content === null) throw Object.assign(new Error(`${location.label} does not exist`), { code: 'ENOENT' });
+    return content;
   }
 
   /** Rewraps the data key under a new passphrase; no document is rewritten. */

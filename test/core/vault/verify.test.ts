@@ -18,7 +18,7 @@ describe('vault verify', () => {
     const created = await vault.call('case.create', { title: 'Verify me', disclosedAt: '2026-11-20T09:00:00Z', kind: 'public' });
     await vault.call('case.note', { id: created.id, text: 'first note' });
     const report = await vault.call('vault.verify', {});
-    expect(report).toEqual({ ok: true, checkedFiles: 3, problems: [] });
+    expect(report).toEqual({ ok: true, checkedFiles: 4, problems: [] });
   });
 
   it('reports a broken hash chain, naming the case and the event', async () => {
