@@ -5,7 +5,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { CliFailure, CliSession, type GlobalOptions } from './session.ts';
 import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
-import { registerVaultCommands } from './commands/vault.ts';
+import { registerCaseRemoveCommand, registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
@@ -68,6 +68,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   registerVaultCommands(program, run);
   registerCaseCommands(program, run);
+  registerCaseRemoveCommand(program, run);
   registerProcessCommands(program, run);
   registerCvssCommands(program, run);
   registerAdvisoryCommands(program, run);

@@ -5,6 +5,7 @@ import type { Handlers } from '../shared/contract/index.ts';
 import { systemPorts, type CorePorts } from './ports.ts';
 import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
 import { verifyVault } from './vault/verify.ts';
+import { vaultMaintenanceHandlers } from './vault/maintenance.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
 import { readCase } from './cases/case-store.ts';
 import { caseHandlers } from './cases/handlers.ts';
@@ -144,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       armIdleTimer();
       return { ok: true };
     },
+    ...vaultMaintenanceHandlers(session),
     ...caseHandlers(session),
     ...processHandlers(session),
     ...cvssHandlers(),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { printFields, printJson } from '../output.ts';
+import { printFields, printJson, printTable } from '../output.ts';
+import { usageError } from '../session.ts';
 import type { CommandRunner } from '../main.ts';
 
 export function registerVaultCommands(program: Command, run: CommandRunner): void {
@@ -70,6 +71,74 @@ export function registerVaultCommands(program: Command, run: CommandRunner): voi
         await session.call('vault.changePassphrase', { current, next });
         if (session.options.json) printJson(session.io, { ok: true });
         else session.io.stdout('Passphrase changed; no case was rewritten.\n');
+      }),
+    );
+
+  vault
+    .command('backup')
+    .description('write the whole vault as one encrypted file (it restores with the passphrase)')
+    .requiredOption('-o, --output <file>', 'the backup file to write')
+    .action((options: { output: string }) =>
+      run(async (session) => {
+        await session.unlock();
+        const backup = await session.call('vault.backup', { output: options.output });
+        if (session.options.json) return printJson(session.io, backup);
+        session.io.stdout(`Backup ${backup.backupId} written to ${backup.output}: ${backup.files} files, ${backup.bytes} bytes, encrypted.\n`);
+      }),
+    );
+
+  vault
+    .command('restore')
+    .description('restore a backup into a new vault directory (--vault), then verify it')
+    .argument('<file>', 'the backup file')
+    .action((file: string) =>
+      run(async (session) => {
+        const passphrase = await session.passphrase('Passphrase of the backed-up vault: ');
+        session.progress('Deriving the vault key (Argon2id)…');
+        const restored = await session.call('vault.restore', { backup: file, passphrase });
+        if (session.options.json) printJson(session.io, restored);
+        else {
+          session.io.stdout(`Restored backup ${restored.backupId} (made ${restored.createdAt}) into ${restored.vault}: ${restored.files} files.\n`);
+          if (restored.verify.ok) session.io.stdout(`Verified: ${restored.verify.checkedFiles} files authenticated, every timeline chain intact.\n`);
+          else for (const problem of restored.verify.problems) session.io.stdout(`  ${problem.file}: ${problem.message}\n`);
+        }
+        return restored.verify.ok ? 0 : 1;
+      }),
+    );
+
+  vault
+    .command('timeline')
+    .description("the vault's own events: cases removed, backups written, restores")
+    .action(() =>
+      run(async (session) => {
+        await session.unlock();
+        const { events } = await session.call('vault.timeline', {});
+        if (session.options.json) return printJson(session.io, { events });
+        printTable(
+          session.io,
+          ['seq', 'at', 'type', 'what'],
+          events.map((event) => [String(event.seq), event.at, event.type, String(event.data.id ?? event.data.backupId ?? '')]),
+        );
+      }),
+    );
+}
+
+/** `case remove CASE --yes`: registered beside the other case commands (after them in main.ts). */
+export function registerCaseRemoveCommand(program: Command, run: CommandRunner): void {
+  const caseCommand = program.commands.find((command) => command.name() === 'case');
+  if (!caseCommand) throw new Error('the case commands must be registered first');
+  caseCommand
+    .command('remove')
+    .description('securely remove a closed case: shred its key, delete its files (cannot be undone)')
+    .argument('<case>', 'the case id, e.g. EMB-0001')
+    .option('--yes', 'confirm the removal')
+    .action((id: string, options: { yes?: boolean }) =>
+      run(async (session) => {
+        if (!options.yes) throw usageError(`Removing ${id} cannot be undone: add --yes to confirm.`);
+        await session.unlock();
+        const removed = await session.call('case.remove', { id, confirm: true });
+        if (session.options.json) return printJson(session.io, removed);
+        session.io.stdout(`Removed ${removed.id}: its key is shredded and ${removed.files} files deleted; the vault timeline records it (event ${removed.event.seq}).\n`);
       }),
     );
 }

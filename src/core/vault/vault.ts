@@ -346,6 +346,23 @@ export class Vault {
     return content;
   }
 
+  /**
+   * Deletes a removed case's document and blobs and forgets their heads. The caller has already
+   * written the index without the case's key. Returns how many files were deleted.
+   */
+  async deleteCaseFiles(caseId: string): Promise<number> {
+    this.assertOpen();
+    this.caseStores.delete(caseId);
+    const blobDir = join(this.dir, BLOBS_DIR, caseId);
+    const blobs = (await readdir(blobDir).catch(() => [] as string[])).length;
+    const document = caseLocation(this.dir, caseId).file;
+    const hadDocument = await exists(document);
+    await rm(document, { force: true });
+    await rm(blobDir, { recursive: true, force: true });
+    await this.journal.drop(this.journal.names().filter((name) => name === `case:${caseId}` || name.startsWith(`blob:${caseId}:`)));
+    return blobs + (hadDocument ? 1 : 0);
+  }
+
   /** Rewraps the data key under a new passphrase; no document is rewritten. */
   async changePassphrase(current: string, next: string, kdf?: Omit<KdfParameters, 'salt'>): Promise<void> {
     this.assertOpen();

@@ -1,7 +1,7 @@
 // The contract: every method the UI, the loopback transport and the CLI may call.
 import type { z } from 'zod';
 import type { Result } from '../errors.ts';
-import { vaultMethods } from './vault.ts';
+import { vaultMethods, vaultMaintenanceMethods } from './vault.ts';
 import { caseMethods } from './cases.ts';
 import { processMethods } from './process.ts';
 import { rosterMethods } from './roster.ts';
@@ -14,6 +14,7 @@ import { distributorMethods } from './distributors.ts';
 
 export const contract = {
   ...vaultMethods,
+  ...vaultMaintenanceMethods,
   ...caseMethods,
   ...processMethods,
   ...rosterMethods,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { empty, ok, passphrase } from './common.ts';
+import { caseId, empty, ok, passphrase } from './common.ts';
+import { timelineEvent } from './cases.ts';
 
 export const kdfParameters = z.strictObject({
   algorithm: z.literal('argon2id'),
@@ -79,5 +80,39 @@ export const vaultMethods = {
     summary: 'Minutes of inactivity before the vault locks itself.',
     input: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
     output: ok,
+  }),
+} as const;
+
+export const backupSummary = z.strictObject({
+  backupId: z.string(),
+  createdAt: z.string(),
+  files: z.number().int(),
+  bytes: z.number().int(),
+});
+
+export const verifyReport = z.strictObject({ ok: z.boolean(), checkedFiles: z.number().int(), problems: z.array(verifyProblem) });
+
+/** Backup, restore, the vault's own timeline and the secure removal of a case (src/core/vault/maintenance.ts). */
+export const vaultMaintenanceMethods = {
+  'vault.backup': method({
+    summary: 'Write the whole vault as one encrypted file that restores with the passphrase.',
+    input: z.strictObject({ output: z.string().min(1) }),
+    output: backupSummary.extend({ output: z.string() }),
+  }),
+  'vault.restore': method({
+    summary: 'Restore a backup into the (new, empty) vault directory, then verify it.',
+    input: z.strictObject({ backup: z.string().min(1), passphrase }),
+    output: backupSummary.extend({ vault: z.string(), verify: verifyReport }),
+    allowWhenLocked: true,
+  }),
+  'vault.timeline': method({
+    summary: "The vault's own hash-chained timeline: cases removed, backups written, restores.",
+    input: empty,
+    output: z.strictObject({ events: z.array(timelineEvent) }),
+  }),
+  'case.remove': method({
+    summary: 'Securely remove a closed case: its key is dropped from the index (crypto-shredding) and its files deleted.',
+    input: z.strictObject({ id: caseId, confirm: z.boolean().default(false) }),
+    output: z.strictObject({ id: caseId, removed: z.literal(true), files: z.number().int(), event: timelineEvent }),
   }),
 } as const;
