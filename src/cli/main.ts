@@ -15,6 +15,7 @@ import { registerKeyringCommands } from './commands/keyring.ts';
 import { registerCryptCommands } from './commands/crypt.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerDistributorCommands } from './commands/distributors.ts';
+import { registerMailCommands } from './commands/mail.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerCryptCommands(program, run);
   registerPeopleCommands(program, run);
   registerDistributorCommands(program, run);
+  registerMailCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

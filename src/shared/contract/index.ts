@@ -11,6 +11,7 @@ import { workspaceMethods } from './workspace.ts';
 import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
+import { mailMethods } from './mail.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -24,6 +25,7 @@ export const contract = {
   ...keyringMethods,
   ...peopleMethods,
   ...distributorMethods,
+  ...mailMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,3 +63,4 @@ export * from './workspace.ts';
 export * from './keyring.ts';
 export * from './people.ts';
 export * from './distributors.ts';
+export * from './mail.ts';

@@ -1,0 +1,63 @@
+// The distributors list's own mail: the answer to a membership request and the removal
+// notice. They concern the list, not a case, so their drafts may live outside any case.
+import { lines, type DefaultTemplate } from './types.ts';
+
+export const MEMBERSHIP_ANSWER: DefaultTemplate = {
+  id: 'membership-answer',
+  title: 'Membership answer',
+  description: 'Answers a request to join the distributors list: the decision, its reason, and how each of the nine criteria was assessed.',
+  scope: 'vault',
+  mode: 'encrypted',
+  to: [{ role: 'requester' }],
+  cc: [{ list: 'security' }],
+  attachments: ['own-key'],
+  checklistItems: [],
+  subject: 'Your request to add {{requestOrganisation}} to {{distributorsList}}',
+  body: lines(
+    'Hello {{requester}},',
+    '',
+    'Thank you for asking to add {{requestOrganisation}} ({{requestDistribution}}) to the {{projectName}} distributors list, {{distributorsList}}.',
+    '',
+    'Our decision: {{decision}}.',
+    '',
+    '{{decisionReason}}',
+    '',
+    'How we assessed the membership criteria:',
+    '',
+    '{{criteriaAssessment}}',
+    '',
+    'Members receive embargoed information encrypted to their keys. It must not be made public, shared or hinted at beyond the people who need it to fix the issue, until the agreed date and time. Members contribute back by reviewing and testing the proposed patches and telling the list what they did, even when they found nothing. A member that keeps leaking is removed from the list.',
+    '',
+    '{{sender}}, for {{securityList}}',
+  ),
+};
+
+export const DISTRIBUTOR_REMOVAL: DefaultTemplate = {
+  id: 'distributor-removal',
+  title: 'Distributor removal notice',
+  description: 'Tells a member it was removed from the list: which member and product, why, and how to join again.',
+  scope: 'vault',
+  mode: 'encrypted',
+  to: [{ role: 'memberContacts' }],
+  cc: [{ list: 'security' }],
+  attachments: [],
+  checklistItems: [],
+  subject: 'Removal of {{memberOrganisation}} from {{distributorsList}}',
+  body: lines(
+    'Hello,',
+    '',
+    '{{memberOrganisation}}, for its distribution {{memberDistribution}}, was removed from the {{projectName}} distributors list ({{distributorsList}}) on {{memberRemovedAt}}.',
+    '',
+    'The reason: {{removalReason}}',
+    '',
+    'Embargo breaks recorded against {{memberOrganisation}}:',
+    '',
+    '{{memberLeaks}}',
+    '',
+    'From now on {{memberOrganisation}} receives no embargoed notices. The embargo on everything you received before still holds until each issue is public.',
+    '',
+    'To join again, send a new membership request to {{securityList}} that shows how {{memberOrganisation}} meets each of the nine membership criteria, including the acceptance of the embargo policy and a member who vouches for you.',
+    '',
+    '{{sender}}, for {{securityList}}',
+  ),
+};
