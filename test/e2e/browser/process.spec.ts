@@ -75,7 +75,7 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   await dialog.getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByRole('heading', { name: CASE_TITLE, level: 1 })).toBeVisible();
   await page.getByRole('tab', { name: /Timeline/ }).click();
-  const bar = page.getByRole('region', { name: 'Process' });
+  const bar = page.getByRole('region', { name: 'Process status', exact: true });
   await expect(bar).toContainText('Mara Quist');
 
   // Tick two items from the checklist, one with a note and evidence.
@@ -259,8 +259,142 @@ test('the demo case from the first-run screen: picture, checklist, roster and ca
   // The smallest window the desktop allows.
   await page.getByRole('table', { name: 'Cases' }).getByRole('button', { name: /\[DEMO\]/ }).click();
   await page.getByRole('tab', { name: /Timeline/ }).click();
-  await page.setViewportSize({ width: 880, height: 560 });
+  await page.setViewportSize({ width: 880, height: 900 });
   await expect(picture(page)).toBeVisible();
   await shootBothThemes(page, page.getByRole('region', { name: 'Schedule' }), 'process-demo-timeline-narrow');
+  expect(problems()).toEqual([]);
+});
+
+/** The local datetime-local value of an instant `hours` ago, for the new-case dialog. */
+function localInputHoursAgo(hours: number): string {
+  const date = new Date(Date.now() - hours * 3600_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+async function newCase(page: Page, title: string, kind: RegExp, disclosed: string, withoutLead = false): Promise<void> {
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel(/Disclosed at/).fill(disclosed);
+  await dialog.getByLabel(kind).check();
+  if (withoutLead) {
+    // The rotation preselects its proposal; leave the turn for later.
+    await expect(dialog.getByLabel('Fix Lead')).toHaveValue(/^pst-/);
+    await dialog.getByLabel('Fix Lead').selectOption({ label: 'No Fix Lead yet' });
+  }
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+test('a 2-day public case, the Fix Lead turn, the slow-down only when allowed, skip and reopen, a cancelled handoff, all from the keyboard where it counts', async ({
+  page,
+  browserMode,
+}) => {
+  const problems = watchForProblems(page, browserMode.origin);
+  await createVault(page, browserMode.url);
+
+  // A public case disclosed two days ago: every open step is "as soon as possible".
+  await newCase(page, 'Public report: log injection in the dashboard', /Public/, localInputHoursAgo(48));
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(page.getByText(/As soon as possible\./)).toBeVisible();
+  await expect(page.getByText('Public disclosure: all timelines become ASAP.')).toBeVisible();
+  await expect(picture(page).locator('[data-state="asap"]').first()).toBeVisible();
+  await shootBothThemes(page, page.getByRole('region', { name: 'Schedule' }), 'process-asap-two-days');
+
+  // A private case without a Fix Lead: the rotation's proposal takes the turn.
+  await page.evaluate(async () => {
+    await window.api?.call('roster.addMember', { name: 'Ilse Brandt', contact: 'ilse@example.org' });
+  });
+  await newCase(page, 'Low-severity info leak in the metrics endpoint', /Private/, localInputHoursAgo(3), true);
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  const bar = page.getByRole('region', { name: 'Process status', exact: true });
+  await expect(bar).toContainText('Nobody yet');
+  await bar.getByRole('button', { name: 'Take the turn…' }).click();
+  const take = page.getByRole('dialog', { name: 'Take the Fix Lead turn' });
+  await expect(take.getByLabel('Fix Lead')).toBeFocused();
+  await expect(take.getByLabel('Fix Lead')).toHaveValue(/^pst-/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(take.getByRole('button', { name: 'Take the turn' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(take).toBeHidden();
+  await expect(bar).toContainText('Ilse Brandt');
+
+  // No CVSS call yet: no slow-down. A 2.6 (Low) call: the slow-down is offered.
+  await expect(bar.getByRole('button', { name: 'Slow down…' })).toHaveCount(0);
+  const caseId = 'EMB-0002';
+  await page.evaluate(async (id) => {
+    await window.api?.call('case.update', { id, edits: { cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:L/I:N/A:N' } });
+  }, caseId);
+  // Set from outside the page (the CVSS calculator is another screen): reload to read it.
+  await page.reload();
+  await page.getByRole('table', { name: 'Cases' }).getByRole('button', { name: 'Low-severity info leak in the metrics endpoint' }).click();
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  await expect(page.getByRole('list', { name: 'Schedule warnings' })).toContainText('is under 4');
+  await bar.getByRole('button', { name: 'Slow down…' }).click();
+  const slow = page.getByRole('dialog', { name: 'Slow the schedule down' });
+  await expect(slow.getByText(/must be discussed on the kubernetes-security mailing list/)).toBeVisible();
+  await slow.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(slow.getByText('Say where it was discussed: the process requires it.')).toBeVisible();
+  await slow.getByLabel(/Move the windows later by/).fill('5');
+  await slow.getByLabel('Reason').fill('Holidays: half of the Fix Team is away.');
+  await slow.getByLabel(/Where it was discussed/).fill('<20261127.1@lists.example.org>');
+  await screenshotBothThemes(page, 'process-slow-down');
+  await slow.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(slow).toBeHidden();
+  await expect(bar).toContainText('Slowed down by 5 days (D1)');
+  await expect(page.locator('[data-item="cvss-call"]')).toContainText('slowed down by 5 days (recorded decision)');
+
+  // Skip a step with its reason, then reopen it; both are on the timeline.
+  await page.getByRole('button', { name: 'Skip: Give the Fix Team access to the private security repo' }).click();
+  const skip = page.getByRole('dialog', { name: 'Skip this step' });
+  await expect(skip.getByText('This step is not optional in the process.')).toBeVisible();
+  await skip.getByLabel('Reason').fill('The fix lives in a public repository under embargo rules already.');
+  await skip.getByRole('button', { name: 'Skip step' }).click();
+  const grant = page.locator('[data-item="grant-private-repo"]');
+  await expect(grant.getByText('Skipped', { exact: true })).toBeVisible();
+  await expect(grant).toContainText('Reason: The fix lives in a public repository');
+  await page.getByRole('button', { name: 'Reopen: Give the Fix Team access to the private security repo' }).click();
+  const reopen = page.getByRole('dialog', { name: 'Reopen this step' });
+  await reopen.getByLabel('Reason').fill('We do need the private fork after all.');
+  await reopen.getByRole('button', { name: 'Reopen step' }).click();
+  await expect(grant.getByRole('button', { name: /^Mark done/ })).toBeVisible();
+
+  // A handoff to someone not on the roster, then cancelled.
+  await bar.getByRole('button', { name: 'Hand off…' }).click();
+  const handoff = page.getByRole('dialog', { name: 'Hand off the case' });
+  await handoff.getByLabel('Hand off to').selectOption({ label: 'Someone not on the roster…' });
+  await handoff.getByLabel('Their name').fill('Rafa Ortiz');
+  await handoff.getByRole('button', { name: 'Request the handoff' }).click();
+  await expect(bar).toContainText('Handoff to Rafa Ortiz awaits acknowledgement');
+  await bar.getByRole('button', { name: 'Cancel handoff…' }).click();
+  const cancel = page.getByRole('dialog', { name: 'Cancel the handoff' });
+  await cancel.getByLabel('Reason').fill('Rafa is travelling this week.');
+  await cancel.getByRole('button', { name: 'Cancel the handoff' }).click();
+  await expect(cancel).toBeHidden();
+  await expect(bar).not.toContainText('awaits acknowledgement');
+  await expect(bar).toContainText('Ilse Brandt');
+
+  // The picture from the keyboard: Tab from the zone field reaches the first mark, which shows
+  // its details; Escape hides them; a dialog opened from the keyboard closes with Escape.
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  await page.getByLabel('Add a time zone').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('role', 'listitem');
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  await bar.getByRole('button', { name: 'Record embargo break…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Record an embargo break' })).toBeVisible();
+  await expect(page.getByLabel('What leaked')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: 'Record embargo break…' })).toBeFocused();
+  // A zone the system does not know is refused, saying what to type.
+  await page.getByLabel('Add a time zone').fill('Mars/Olympus_Mons');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('type an IANA name such as America/Los_Angeles');
   expect(problems()).toEqual([]);
 });

@@ -60,7 +60,7 @@ export function ProcessBar({ caseRecord, schedule, profile, roster, names }: Pro
   const releaseWarning = schedule.warnings.some((w) => w.code === 'release-date-friday' || w.code === 'release-date-weekend');
 
   return (
-    <section className="process-bar" aria-label="Process">
+    <section className="process-bar" aria-label="Process status">
       <div className="process-bar__cell">
         <h2 className="process-bar__label">Fix Lead</h2>
         <p className="process-bar__value">{schedule.fixLead ? names(schedule.fixLead) : <span className="not-set">Nobody yet</span>}</p>

@@ -415,8 +415,9 @@ export function layoutPicture({ schedule, events, width }: LayoutInput): Picture
       METRICS.markSpacing,
     );
     const slots = Math.max(1, ...marks.map((mark) => mark.slot + 1));
-    const titleLines = wrapText(phase.title, gutter - 8, METRICS.titleFont);
-    const height = Math.max(METRICS.rowMinHeight, slots * METRICS.slotHeight + 22);
+    // A narrow gutter gets a third line, so that titles stay whole.
+    const titleLines = wrapText(phase.title, gutter - 8, METRICS.titleFont, gutter < 200 ? 3 : 2);
+    const height = Math.max(METRICS.rowMinHeight, slots * METRICS.slotHeight + 22, titleLines.length * 16 + 30);
     const rowY = y;
     y += height;
     const markTop = rowY + (height - slots * METRICS.slotHeight) / 2 + METRICS.slotHeight / 2;

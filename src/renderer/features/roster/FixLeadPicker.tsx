@@ -53,7 +53,7 @@ export function FixLeadPicker({ id, value, onChange, disabled, autoFocusMark }: 
         className="input select"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        disabled={disabled || !proposal}
+        disabled={disabled}
         aria-describedby={hintId}
         data-autofocus={autoFocusMark || undefined}
       >

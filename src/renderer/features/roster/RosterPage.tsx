@@ -128,9 +128,11 @@ function MembersPanel({ roster, proposal, confirm }: { roster: Roster; proposal:
                         {entry.lastLedAt ? (
                           <>
                             <span>
-                              {entry.casesLed} {entry.casesLed === 1 ? 'case' : 'cases'} · last {formatRelative(entry.lastLedAt)}
+                              {entry.casesLed} {entry.casesLed === 1 ? 'case' : 'cases'} led
                             </span>
-                            <span className="table__secondary">{formatUtc(entry.lastLedAt)}</span>
+                            <span className="table__secondary">
+                              Latest {formatUtc(entry.lastLedAt)} ({formatRelative(entry.lastLedAt)})
+                            </span>
                           </>
                         ) : (
                           <span className="not-set">Never led a case</span>
