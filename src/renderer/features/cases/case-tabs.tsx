@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../shared/contract/index.ts';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
 import { ChecklistTab } from '../process/ChecklistTab.tsx';
 import { RetrospectiveTab } from '../process/RetrospectiveTab.tsx';
+import { WorkspaceTab } from '../workspace/WorkspaceTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 
 export interface CaseTabProps {
@@ -29,5 +30,6 @@ export const CASE_TABS: CaseTab[] = [
     render: (props) => <TimelineTab {...props} />,
   },
   { id: 'checklist', label: 'Checklist', render: (props) => <ChecklistTab {...props} /> },
+  { id: 'workspace', label: 'Workspace', render: (props) => <WorkspaceTab {...props} /> },
   { id: 'retrospective', label: 'Retrospective', render: (props) => <RetrospectiveTab {...props} /> },
 ];

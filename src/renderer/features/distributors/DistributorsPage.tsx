@@ -178,7 +178,7 @@ function MembersTable({ members, onEdit, onRemove }: { members: MemberView[]; on
                   </span>
                 </td>
                 <td>
-                  {formatUtc(member.joinedAt).slice(0, 10)}
+                  <span className="nowrap">{formatUtc(member.joinedAt).slice(0, 10)}</span>
                   <span className="table__secondary">{member.via === 'founding' ? 'founding member' : 'by request'}</span>
                 </td>
                 <td>
