@@ -6,6 +6,8 @@ import type { CaseRecord } from '../../../shared/contract/index.ts';
 import { TimelineTab } from '../timeline/TimelineTab.tsx';
 import { ChecklistTab } from '../process/ChecklistTab.tsx';
 import { RetrospectiveTab } from '../process/RetrospectiveTab.tsx';
+import { SeverityTab } from '../cvss/SeverityTab.tsx';
+import { AdvisoryTab } from '../advisory/AdvisoryTab.tsx';
 import { WorkspaceTab } from '../workspace/WorkspaceTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 
@@ -30,6 +32,8 @@ export const CASE_TABS: CaseTab[] = [
     render: (props) => <TimelineTab {...props} />,
   },
   { id: 'checklist', label: 'Checklist', render: (props) => <ChecklistTab {...props} /> },
+  { id: 'severity', label: 'Severity', render: (props) => <SeverityTab {...props} /> },
+  { id: 'advisory', label: 'Advisory', render: (props) => <AdvisoryTab {...props} /> },
   { id: 'workspace', label: 'Workspace', render: (props) => <WorkspaceTab {...props} /> },
   { id: 'retrospective', label: 'Retrospective', render: (props) => <RetrospectiveTab {...props} /> },
 ];
