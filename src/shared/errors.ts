@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'VaultLocked',
   'VaultCorrupt',
   'VaultRolledBack',
+  'DiskFull',
   'VaultInUse',
   'VaultExists',
   'VaultNotFound',

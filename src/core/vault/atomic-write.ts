@@ -5,6 +5,7 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { EmbargoError } from '../../shared/errors.ts';
 
 export const TEMP_SUFFIX = '.tmp';
 
@@ -22,9 +23,19 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw diskFullOr(error, file);
   }
   await syncDirectory(dir);
+}
+
+/** A full disk (or quota) is the user's to fix, and nothing was changed: say so with a code. */
+function diskFullOr(error: unknown, file: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new EmbargoError('DiskFull', `There is no space left on the disk to write ${basename(file)} (${code}); nothing was changed. Free some space and try again.`, {
+    file: basename(file),
+    errno: code,
+  });
 }
 
 export async function syncDirectory(dir: string): Promise<void> {
