@@ -151,6 +151,8 @@ describe('the schedule picture layout', () => {
       if (row.phase.asap) expect(row.asapBand).not.toBeNull();
     }
     expect(layout.rows.flatMap((row) => row.marks).some((mark) => mark.state === 'asap')).toBe(true);
+    // What is due now has room to the right of the now line.
+    expect(layout.chart.right - nowX).toBeGreaterThan(0.1 * (layout.chart.right - layout.chart.left));
     expect(layout.releaseDate).toBeNull();
   });
 

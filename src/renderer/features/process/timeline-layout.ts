@@ -182,12 +182,10 @@ export function timeRange(schedule: Schedule, events: readonly TimelineEvent[]):
   if (schedule.anchors.releaseDate) times.push(Date.parse(schedule.anchors.releaseDate));
   let start = Math.min(...times);
   let end = Math.max(...times);
+  // The now line never sits at the right edge: what is due now (ASAP) is drawn there, with its label.
+  end = Math.max(end, now + Math.max(12 * HOUR, (end - start) * 0.15));
   const minimum = 2 * DAY;
-  if (end - start < minimum) {
-    // A young or ASAP case: keep the now line clear of the right edge.
-    end = Math.max(end, now + 12 * HOUR);
-    start = Math.min(start, end - minimum);
-  }
+  if (end - start < minimum) start = end - minimum;
   const air = Math.max(2 * HOUR, (end - start) * 0.03);
   start -= air;
   end += air;
