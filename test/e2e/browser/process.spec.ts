@@ -4,6 +4,7 @@
 // acknowledged by the incoming lead, the timeline picture (hover and keyboard), and the
 // retrospective exported as a file whose text is checked. Then the demo case from the
 // first-run screen. Screenshots go to test-results/screenshots/.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, screenshotBothThemes, watchForProblems, SCREENSHOT_DIR, type Page } from '../support/browser-mode.ts';
@@ -183,6 +184,7 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   const preview = page.getByLabel('Retrospective draft, Markdown');
   await expect(preview).toContainText(CASE_TITLE);
   await expect(preview).toContainText('L1');
+  const previewText = await preview.textContent();
   await page.getByRole('button', { name: 'Export .md…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export the retrospective' });
   await expect(exportDialog.getByText('The file is not encrypted.')).toBeVisible();
@@ -197,10 +199,13 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   expect(text).toContain('Teodor Lund');
   expect(text).toContain('the fix commit for 1.34');
   expect(text).toContain('release earlier');
-  expect(text).toBe(await preview.textContent());
+  expect(text).toBe(previewText);
   await expect(exportDialog).toBeHidden();
   await page.getByRole('tab', { name: /Timeline/ }).click();
-  await expect(page.getByRole('list', { name: 'Timeline, newest first' })).toContainText('exported as an unencrypted Markdown file');
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  await expect(page.getByRole('list', { name: 'Timeline, newest first' })).toContainText(
+    `Retrospective draft exported as an unencrypted Markdown file (EMB-0001-retrospective.md, SHA-256 ${sha256}).`,
+  );
 
   // The case list shows where the case stands.
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button', { name: 'Cases' }).click();

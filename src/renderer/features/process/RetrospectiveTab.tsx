@@ -1,7 +1,7 @@
 // The retrospective draft (Markdown from the timeline: people, planned vs actual per phase,
 // leaks and decisions, links, headings for critiques), to copy or export, and a form to add
 // an item for it. An export is a plain file: the dialog says so before anything is written,
-// and the export is noted on the case's timeline.
+// and the export (file name and SHA-256) is noted on the case's timeline before the download.
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { call } from '../../lib/api.ts';
 import { useQuery } from '../../lib/use-query.ts';
@@ -17,12 +17,23 @@ export function retroFileName(caseId: string): string {
   return `${caseId}-retrospective.md`;
 }
 
-/** Hands the text to the browser as a file download (the desktop shell saves it where the user says). */
+/** The desktop shell cancels every download (src/main/security/harden.ts); browsers save them. */
+export function canDownload(): boolean {
+  return !/\bElectron\//.test(navigator.userAgent);
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Hands the text to the browser as a file download. */
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
+  link.rel = 'noopener';
   document.body.append(link);
   link.click();
   link.remove();
@@ -87,13 +98,17 @@ export function RetrospectiveTab({ caseRecord }: CaseTabProps): ReactElement {
 function ExportDialog({ caseId, markdown, onClose }: { caseId: string; markdown: string; onClose(): void }): ReactElement {
   const name = retroFileName(caseId);
   const action = useAction();
+  const downloads = canDownload();
 
   async function exportFile(): Promise<void> {
-    download(name, markdown);
+    // Recorded first: a file that leaves the vault unencrypted is always on the timeline.
+    const sha256 = await sha256Hex(markdown);
     const noted = await action.run(() =>
-      call('case.note', { id: caseId, text: `Retrospective draft exported as an unencrypted Markdown file (${name}).` }),
+      call('case.note', { id: caseId, text: `Retrospective draft exported as an unencrypted Markdown file (${name}, SHA-256 ${sha256}).` }),
     );
-    if (noted) onClose();
+    if (!noted) return;
+    download(name, markdown);
+    onClose();
   }
 
   return (
@@ -103,12 +118,21 @@ function ExportDialog({ caseId, markdown, onClose }: { caseId: string; markdown:
           <strong>The file is not encrypted.</strong> Anyone who can read it reads the case: what is affected, who found it, the timeline and any
           embargo break. Export it once the issue is public, or keep it on an encrypted disk.
         </Notice>
-        {action.error ? <Notice tone="error">The file was saved, but the export could not be noted on the timeline: {action.error}</Notice> : null}
+        {downloads ? null : (
+          <Notice tone="info">
+            The desktop app does not save downloads yet. Copy the Markdown instead, or write the file from a terminal:{' '}
+            <code>
+              embargo case retro {caseId} &gt; {name}
+            </code>
+            .
+          </Notice>
+        )}
+        {action.error ? <Notice tone="error">Nothing was saved: the export could not be recorded on the timeline. {action.error}</Notice> : null}
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose} data-autofocus disabled={action.busy}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={() => void exportFile()} disabled={action.busy}>
+          <button type="button" className="button button--primary" onClick={() => void exportFile()} disabled={action.busy || !downloads}>
             {action.busy ? 'Saving…' : 'Export unencrypted file'}
           </button>
         </div>
