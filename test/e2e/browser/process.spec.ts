@@ -107,7 +107,7 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   await screenshotBothThemes(page, 'process-checklist-ticked');
 
   // A Release Date on a Friday: the dialog warns while typing, the schedule warns after.
-  await page.getByRole('button', { name: 'Set…' }).click();
+  await page.getByRole('button', { name: 'Set the Release Date…' }).click();
   const release = page.getByRole('dialog', { name: 'Set the Release Date' });
   const friday = nextFridayUtc();
   await release.getByLabel(/Release Date/).fill(friday);
@@ -185,6 +185,11 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   await expect(preview).toContainText(CASE_TITLE);
   await expect(preview).toContainText('L1');
   const previewText = await preview.textContent();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: browserMode.origin });
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await expect(page.getByText(/^Copied\./)).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(previewText);
+  await screenshotBothThemes(page, 'process-retrospective');
   await page.getByRole('button', { name: 'Export .md…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export the retrospective' });
   await expect(exportDialog.getByText('The file is not encrypted.')).toBeVisible();

@@ -111,7 +111,12 @@ export function ProcessBar({ caseRecord, schedule, profile, roster, names }: Pro
           </p>
         )}
         <div className="process-bar__actions">
-          <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'release-date' })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setDialog({ kind: 'release-date' })}
+            aria-label={caseRecord.releaseDate ? 'Change the Release Date…' : 'Set the Release Date…'}
+          >
             {caseRecord.releaseDate ? 'Change…' : 'Set…'}
           </button>
         </div>

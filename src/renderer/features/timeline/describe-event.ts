@@ -91,7 +91,7 @@ const DESCRIBERS: Record<string, Describer> = {
       details: [
         ['By', names(str(event.data.by))],
         ['Done at', showValue(event.data.doneAt)],
-        ...(evidence.length > 0 ? ([['Evidence', evidence.join('\n')]] as [string, string][]) : []),
+        ...(evidence.length > 0 ? ([['Evidence', evidence.join(', ')]] as [string, string][]) : []),
       ],
     };
   },
