@@ -87,11 +87,12 @@ test('generate my key, import by paste and file, compare a fingerprint, export a
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
   const imported = page.getByRole('dialog', { name: 'Keys imported' });
   await expect(imported.getByText('3 new, 0 updated, 0 unchanged.')).toBeVisible();
-  await expect(imported.getByRole('listitem')).toHaveCount(3);
+  await expect(imported.locator('.import-result__item')).toHaveCount(3);
+  await expect(imported.locator('.import-result__item').filter({ hasText: 'Old Vendor' }).locator('[data-warning="weak"]')).toBeVisible();
   await screenshotBothThemes(page, 'keyring-import-result');
 
   // Verify Dana's key through the compare screen, straight from the import result.
-  await imported.getByRole('listitem').filter({ hasText: 'Dana Distro' }).getByRole('button', { name: 'Verify…' }).click();
+  await imported.locator('.import-result__item').filter({ hasText: 'Dana Distro' }).getByRole('button', { name: 'Verify…' }).click();
   const compare = page.getByRole('dialog', { name: 'Compare the fingerprint' });
   await expect(compare.getByRole('group', { name: `Fingerprint ${grouped(dana)}` })).toBeVisible();
   await expect(compare.locator('.verify__group')).toHaveText(grouped(dana).split(' '));

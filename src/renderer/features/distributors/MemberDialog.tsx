@@ -86,7 +86,7 @@ export function MemberDialog({ member, onClose }: { member: MemberView | null; o
           <label className="field__label" htmlFor="member-note">
             Note
           </label>
-          <textarea id="member-note" className="textarea" rows={2} value={note} onChange={(event) => setNote(event.target.value)} maxLength={5000} disabled={action.busy} />
+          <textarea id="member-note" className="textarea textarea--compact" rows={2} value={note} onChange={(event) => setNote(event.target.value)} maxLength={5000} disabled={action.busy} />
         </div>
         {action.error ? <Notice tone="error">{action.error.message}</Notice> : null}
         <div className="form__actions">

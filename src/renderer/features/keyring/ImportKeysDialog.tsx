@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PassphraseInput } from '../vault/PassphraseInput.tsx';
 import { bytesToBase64, splitUserId } from './key-format.ts';
-import { ShortFingerprint, VerifiedBadge } from './KeyBadges.tsx';
+import { KeyWarningIcons, ShortFingerprint, VerifiedBadge } from './KeyBadges.tsx';
 import { useAction } from './use-action.ts';
 
 /** The contract's limit per input (32 MiB); larger files go through the CLI, which streams. */
@@ -191,6 +191,7 @@ function ImportResult({ outcome, onClose, onVerify }: { outcome: ImportOutcome; 
                 </div>
               </div>
               <div className="badges">
+                <KeyWarningIcons warnings={key.warnings} />
                 <VerifiedBadge verified={key.verified} />
                 {!key.verified ? (
                   <button type="button" className="button button--small" onClick={() => onVerify(key)}>

@@ -96,7 +96,7 @@ function PersonForm({ person, onDone }: { person: PersonView | null; onDone(): v
         </label>
         <textarea
           id="person-emails"
-          className="textarea"
+          className="textarea textarea--compact"
           rows={2}
           value={emailText}
           onChange={(event) => setEmailText(event.target.value)}
@@ -133,7 +133,7 @@ function PersonForm({ person, onDone }: { person: PersonView | null; onDone(): v
         </label>
         <textarea
           id="person-note"
-          className="textarea"
+          className="textarea textarea--compact"
           rows={2}
           value={note}
           onChange={(event) => setNote(event.target.value)}
