@@ -68,7 +68,7 @@ export function WorkspaceTab({ caseRecord }: CaseTabProps): ReactElement {
                   <Icon name={entry.encryptedTo.length > 0 ? 'lock' : 'alert'} />
                   <span>
                     <strong>{entry.kind === 'patches' ? 'Patches' : 'Bundle'}</strong> · {formatUtc(entry.at)} ·{' '}
-                    {entry.encryptedTo.length > 0 ? `encrypted to ${entry.encryptedTo.length} keys` : 'not encrypted'}
+                    {entry.encryptedTo.length > 0 ? `encrypted to ${entry.encryptedTo.length} ${entry.encryptedTo.length === 1 ? 'key' : 'keys'}` : 'not encrypted'}
                     <span className="export-history__files mono">{entry.files.map((file) => file.name.split('/').pop()).join(', ')}</span>
                   </span>
                 </li>
