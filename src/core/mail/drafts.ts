@@ -22,7 +22,7 @@ import type { CoreSession } from '../session.ts';
 import { remindersFrom } from './acks.ts';
 import { attachmentView } from './attachments.ts';
 import { loadMailContext, type MailContext } from './context.ts';
-import { draftVersionOf, mailScope, mutateMail, putFile, readMail, requireDraft, type MailScope, type StoredDraft } from './draft-store.ts';
+import { draftVersionOf, mailScope, mutateMail, putFile, readMail, requireDraft, type StoredDraft } from './draft-store.ts';
 import { recipientsFromSpecs, resolveRecipients, toHealth } from './recipients.ts';
 import { missingIn, placeholdersIn, renderSubject, renderTemplate } from './render.ts';
 import { readTemplate, type EffectiveTemplate } from './template-store.ts';
@@ -80,10 +80,9 @@ async function defaultAttachments(session: CoreSession, template: EffectiveTempl
   return refs;
 }
 
-async function buildView(session: CoreSession, scope: MailScope, draft: StoredDraft, version: DraftVersion, context: MailContext): Promise<DraftView> {
+async function buildView(session: CoreSession, draft: StoredDraft, version: DraftVersion, context: MailContext): Promise<DraftView> {
   const resolved = await resolveRecipients(session, context, version.to, version.cc);
   const latest = draft.versions[draft.versions.length - 1]!;
-  void scope;
   return {
     id: draft.id,
     caseId: draft.caseId,
@@ -117,7 +116,7 @@ export async function showDraft(session: CoreSession, caseId: string | null, id:
   const document = await readMail(session, scope);
   const draft = requireDraft(document, scope, id);
   const context = await loadMailContext(session, caseId, draft.context, document.notices);
-  return buildView(session, scope, draft, draftVersionOf(draft, version), context);
+  return buildView(session, draft, draftVersionOf(draft, version), context);
 }
 
 export async function listDrafts(session: CoreSession, caseId: string | null): Promise<DraftSummary[]> {
@@ -199,7 +198,7 @@ export async function createDraft(
     },
     (stored) => logOnCase(session, input.caseId, 'mail.draft-created', { draft: stored.id, template: template.id, subject: version.subject }),
   );
-  return buildView(session, scope, draft, version, context);
+  return buildView(session, draft, version, context);
 }
 
 export interface DraftChanges {
@@ -261,7 +260,7 @@ export async function saveDraft(session: CoreSession, caseId: string | null, id:
   });
   const document = await readMail(session, scope);
   const context = await loadMailContext(session, caseId, saved.context, document.notices);
-  return buildView(session, scope, saved, saved.versions[saved.versions.length - 1]!, context);
+  return buildView(session, saved, saved.versions[saved.versions.length - 1]!, context);
 }
 
 export async function attachFile(
@@ -291,5 +290,5 @@ export async function attachFile(
     return draft;
   });
   const context = await loadMailContext(session, caseId, saved.context, (await readMail(session, scope)).notices);
-  return buildView(session, scope, saved, saved.versions[saved.versions.length - 1]!, context);
+  return buildView(session, saved, saved.versions[saved.versions.length - 1]!, context);
 }

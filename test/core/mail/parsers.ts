@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject } from 'mailparser';
 import PostalMime from 'postal-mime';
 
+type PostalAddress = { name: string; address?: string; group?: { name: string; address: string }[] };
+
 export interface ParsedPart {
   contentType: string;
   filename: string | null;
@@ -60,9 +62,9 @@ export async function withMailparser(bytes: Buffer): Promise<ParsedMail> {
   };
 }
 
-function postalAddresses(list: PostalMime.Address[] | PostalMime.Address | undefined): string[] {
+function postalAddresses(list: PostalAddress[] | PostalAddress | undefined): string[] {
   if (!list) return [];
-  return (Array.isArray(list) ? list : [list]).flatMap((entry) => (entry.group ? entry.group.map((m) => m.address) : [entry.address]));
+  return (Array.isArray(list) ? list : [list]).flatMap((entry) => (entry.group ? entry.group.map((m) => m.address) : [entry.address ?? '']));
 }
 
 /** A header's value and its parameters, as postal-mime hands the raw header line. */
