@@ -100,67 +100,70 @@ export function TimelinePicture({ schedule, events, names, zones }: PictureProps
           <MarkerLines layout={layout} schedule={schedule} />
           {layout.rows.map((row) => (
             <g key={row.phase.id} role="list" aria-label={`${row.phase.title}: ${row.status}`} className={`tl-row tl-row--${row.phase.state}`}>
-              <line className="tl-row__rule" x1={0} x2={layout.chart.right} y1={row.y} y2={row.y} />
-              <text className="tl-row__title" x={0} y={row.y + 20}>
-                {row.titleLines.map((line, index) => (
-                  <tspan key={index} x={0} dy={index === 0 ? 0 : 16}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-              <text className={`tl-row__status tl-row__status--${row.phase.state}`} x={0} y={row.y + 20 + row.titleLines.length * 16}>
-                {row.status}
-              </text>
-              {row.band ? (
-                <rect
-                  className={`tl-band tl-band--${row.phase.state}`}
-                  x={row.band.x1}
-                  y={row.y + 6}
-                  width={Math.max(3, row.band.x2 - row.band.x1)}
-                  height={row.height - 12}
-                  rx={5}
-                />
-              ) : null}
-              {row.asapBand ? (
-                <g className="tl-asap">
+              {/* What the row's label already says, drawn: hidden from the accessibility tree so the list holds marks only. */}
+              <g aria-hidden="true">
+                <line className="tl-row__rule" x1={0} x2={layout.chart.right} y1={row.y} y2={row.y} />
+                <text className="tl-row__title" x={0} y={row.y + 20}>
+                  {row.titleLines.map((line, index) => (
+                    <tspan key={index} x={0} dy={index === 0 ? 0 : 16}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+                <text className={`tl-row__status tl-row__status--${row.phase.state}`} x={0} y={row.y + 20 + row.titleLines.length * 16}>
+                  {row.status}
+                </text>
+                {row.band ? (
                   <rect
-                    x={row.asapBand.x1}
+                    className={`tl-band tl-band--${row.phase.state}`}
+                    x={row.band.x1}
                     y={row.y + 6}
-                    width={row.asapBand.x2 - row.asapBand.x1}
+                    width={Math.max(3, row.band.x2 - row.band.x1)}
                     height={row.height - 12}
                     rx={5}
-                    fill={`url(#${id}-hatch)`}
-                    className="tl-asap__band"
                   />
-                  {layout.chart.right - row.asapBand.x2 > 60 ? (
-                    <text className="tl-asap__label" x={row.asapBand.x2 + 16} y={row.y + row.height / 2} dy="0.35em">
-                      {layout.chart.right - row.asapBand.x2 > 170 ? 'As soon as possible' : 'ASAP'}
-                    </text>
-                  ) : null}
-                </g>
-              ) : null}
-              {row.itemWindows.map((span) => (
-                <line
-                  key={`${span.x1}-${span.x2}`}
-                  className={`tl-window tl-window--${row.phase.state}`}
-                  x1={span.x1}
-                  x2={span.x2}
-                  y1={row.y + row.height - 9}
-                  y2={row.y + row.height - 9}
-                />
-              ))}
-              {row.marks.map((mark) =>
-                mark.lateness ? (
+                ) : null}
+                {row.asapBand ? (
+                  <g className="tl-asap">
+                    <rect
+                      x={row.asapBand.x1}
+                      y={row.y + 6}
+                      width={row.asapBand.x2 - row.asapBand.x1}
+                      height={row.height - 12}
+                      rx={5}
+                      fill={`url(#${id}-hatch)`}
+                      className="tl-asap__band"
+                    />
+                    {layout.chart.right - row.asapBand.x2 > 60 ? (
+                      <text className="tl-asap__label" x={row.asapBand.x2 + 16} y={row.y + row.height / 2} dy="0.35em">
+                        {layout.chart.right - row.asapBand.x2 > 170 ? 'As soon as possible' : 'ASAP'}
+                      </text>
+                    ) : null}
+                  </g>
+                ) : null}
+                {row.itemWindows.map((span) => (
                   <line
-                    key={`${mark.key}-late`}
-                    className="tl-lateness"
-                    x1={mark.lateness.x1}
-                    x2={mark.lateness.x2}
-                    y1={mark.y}
-                    y2={mark.y}
+                    key={`${span.x1}-${span.x2}`}
+                    className={`tl-window tl-window--${row.phase.state}`}
+                    x1={span.x1}
+                    x2={span.x2}
+                    y1={row.y + row.height - 9}
+                    y2={row.y + row.height - 9}
                   />
-                ) : null,
-              )}
+                ))}
+                {row.marks.map((mark) =>
+                  mark.lateness ? (
+                    <line
+                      key={`${mark.key}-late`}
+                      className="tl-lateness"
+                      x1={mark.lateness.x1}
+                      x2={mark.lateness.x2}
+                      y1={mark.y}
+                      y2={mark.y}
+                    />
+                  ) : null,
+                )}
+              </g>
               {row.marks.map((mark) => (
                 <ItemMarkShape
                   key={mark.key}
@@ -174,20 +177,22 @@ export function TimelinePicture({ schedule, events, names, zones }: PictureProps
             </g>
           ))}
           <g role="list" aria-label={`Timeline events: ${events.length}`} className="tl-events">
-            <line className="tl-row__rule" x1={0} x2={layout.chart.right} y1={layout.events.y} y2={layout.events.y} />
-            <text className="tl-row__title" x={0} y={layout.events.y + 18}>
-              Timeline events
-            </text>
-            <text className="tl-row__status" x={0} y={layout.events.y + 34}>
-              {events.length} recorded
-            </text>
-            <line
-              className="tl-events__baseline"
-              x1={layout.chart.left}
-              x2={layout.chart.right}
-              y1={layout.events.y + layout.events.height / 2}
-              y2={layout.events.y + layout.events.height / 2}
-            />
+            <g aria-hidden="true">
+              <line className="tl-row__rule" x1={0} x2={layout.chart.right} y1={layout.events.y} y2={layout.events.y} />
+              <text className="tl-row__title" x={0} y={layout.events.y + 18}>
+                Timeline events
+              </text>
+              <text className="tl-row__status" x={0} y={layout.events.y + 34}>
+                {events.length} recorded
+              </text>
+              <line
+                className="tl-events__baseline"
+                x1={layout.chart.left}
+                x2={layout.chart.right}
+                y1={layout.events.y + layout.events.height / 2}
+                y2={layout.events.y + layout.events.height / 2}
+              />
+            </g>
             {layout.events.marks.map((mark) => (
               <EventMarkShape
                 key={mark.key}
