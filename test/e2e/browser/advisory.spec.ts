@@ -5,7 +5,7 @@
 // download, with the file's SHA-256, on the timeline. Screens are saved in light and dark.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { test, expect, screenshotBothThemes, watchForProblems, type Page } from '../support/browser-mode.ts';
+import { test, expect, screenshotBothThemes, watchForProblems, SCREENSHOT_DIR, type Page } from '../support/browser-mode.ts';
 
 const PASSPHRASE = 'copper-harbor-violet-signal-52';
 const CASE_TITLE = 'Kubelet follows symlinks in subPath volume mounts';
@@ -18,18 +18,26 @@ async function openCase(page: Page, url: string): Promise<string> {
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
-  // The case exists before the page shows it, with a Release Date ahead: it is under embargo.
-  const id = await page.evaluate(async (title) => {
-    const created = await window.api?.call('case.create', { title, disclosedAt: '2026-11-20T09:30:00Z' });
-    if (!created?.ok) throw new Error('case.create failed');
-    const releaseDate = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const updated = await window.api?.call('case.update', { id: created.value.id, edits: { releaseDate } });
-    if (!updated?.ok) throw new Error('case.update failed');
-    return created.value.id;
-  }, CASE_TITLE);
-  await page.reload();
-  await page.getByRole('table', { name: 'Cases' }).getByRole('button', { name: CASE_TITLE }).click();
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Title').fill(CASE_TITLE);
+  await dialog.getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByRole('heading', { name: CASE_TITLE, level: 1 })).toBeVisible();
+  // A Release Date two weeks ahead: the case is under embargo. Set through the API, then the
+  // case opened again from the list, so the page shows it (no reload: the page stays as loaded).
+  const id = await page.evaluate(async () => {
+    const cases = await window.api?.call('case.list', {});
+    const caseId = cases?.ok ? cases.value[0]?.id : undefined;
+    if (!caseId) throw new Error('the new case is not listed');
+    const releaseDate = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const updated = await window.api?.call('case.update', { id: caseId, edits: { releaseDate } });
+    if (!updated?.ok) throw new Error('case.update failed');
+    return caseId;
+  });
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('table', { name: 'Cases' }).getByRole('button', { name: CASE_TITLE }).click();
+  await expect(page.locator('.case-header')).toContainText('Release date');
+  await expect(page.locator('.case-header')).not.toContainText('not set');
   return id;
 }
 
@@ -138,6 +146,10 @@ test('the CVSS calculator: v3.1 by clicking and keys, v4.0 by paste, the recorde
   await expect(live).toContainText('Base and Threat metrics');
   await toTop(page);
   await screenshotBothThemes(page, 'cvss-calculator-v40');
+  await page.setViewportSize({ width: 880, height: 560 });
+  await page.getByText('Base metrics').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/cvss-calculator-narrow-light.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
   // Further down, the live score stays in view above the metrics.
   await page.getByText('Environmental metrics').click();
   await page.getByText('Environmental metrics').scrollIntoViewIfNeeded();
@@ -240,6 +252,11 @@ test('the Advisory tab: fields with inline checks, CVE and OSV become valid, the
   await expect(page.getByText(/Nothing was saved: one field needs attention/)).toBeVisible();
   await toTop(page);
   await screenshotBothThemes(page, 'advisory-invalid');
+  await page.getByLabel('Affected range 1', { exact: true }).scrollIntoViewIfNeeded();
+  await page.getByLabel('Affected range 1', { exact: true }).fill('>1.29.0 <1.29.4');
+  await page.getByLabel('Affected range 1', { exact: true }).blur();
+  await screenshotBothThemes(page, 'advisory-inline-errors');
+  await page.getByLabel('Affected range 1', { exact: true }).fill('>=1.29.0 <1.29.4');
   await page.getByRole('button', { name: 'Remove credit 2' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'unsaved changes' })).toContainText('CVE ID, Summary, Description, CWE, Affected versions');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -262,6 +279,14 @@ test('the Advisory tab: fields with inline checks, CVE and OSV become valid, the
   await expect(preview).toContainText('The Kubernetes kubelet component in versions from 1.29.0 before 1.29.4, before 1.28.9 allows');
   await toTop(page);
   await screenshotBothThemes(page, 'advisory-valid');
+  await page.getByRole('heading', { name: /^Preview:/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(0, 0);
+  await screenshotBothThemes(page, 'advisory-preview');
+  // The smallest window the desktop app allows (880×560).
+  await page.setViewportSize({ width: 880, height: 560 });
+  await toTop(page);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/advisory-narrow-light.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Download the CVE record: first the warning that it is plaintext under embargo.
   await page.getByRole('button', { name: 'Export…' }).click();
