@@ -10,7 +10,8 @@ import { LOCKED_CHANNEL } from './channels.ts';
 import { bindIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { lockOnSuspend } from './power.ts';
-import { hardenApp, hardenedSession, registerBundleScheme } from './security/harden.ts';
+import { hardenApp, hardenDefaultSession, hardenedSession, registerBundleScheme } from './security/harden.ts';
+import { confineCrashDumps } from './security/crash-dumps.ts';
 import { loadTarget } from './security/policy.ts';
 import { builtPaths } from './built-paths.ts';
 import { createMainWindow } from './window.ts';
@@ -22,6 +23,9 @@ if (!app.requestSingleInstanceLock()) process.exit(0);
 // 2. Security setup. The desktop app and the CLI share one default vault directory.
 app.setName('Embargo');
 app.setPath('userData', defaultUserDataDir());
+// No crash reporter is ever started; a dump Chromium might still write stays in a private,
+// wiped directory (security/crash-dumps.ts).
+confineCrashDumps(app, app.getPath('userData'));
 const paths = builtPaths(dirname(fileURLToPath(import.meta.url)));
 const target = loadTarget(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 const allowDevTools = !app.isPackaged;
@@ -61,6 +65,7 @@ app.on('before-quit', () => {
 
 void app.whenReady().then(() => {
   hardenedSession(target, paths.renderer);
+  hardenDefaultSession();
   installMenu(process.platform === 'darwin', allowDevTools);
   lockOnSuspend(() => core.lock(), notifyLocked);
   openWindow();

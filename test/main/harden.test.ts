@@ -21,8 +21,17 @@ const fake = vi.hoisted(() => {
     headersReceived: null as Handler | null,
     protocols: new Map<string, Handler>(),
   };
+  const defaultSession = {
+    permissionRequest: null as Handler | null,
+    permissionCheck: null as Handler | null,
+    devicePermission: null as Handler | null,
+    spellChecker: true,
+    events: new Map<string, Handler>(),
+    beforeRequest: null as Handler | null,
+  };
   return {
     session,
+    defaultSession,
     appEvents: new Map<string, Handler>(),
     privileged: [] as unknown[],
     sandboxEnabled: false,
@@ -38,6 +47,17 @@ vi.mock('electron', () => ({
   },
   protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes) },
   session: {
+    get defaultSession() {
+      const d = fake.defaultSession;
+      return {
+        setPermissionRequestHandler: (h: Handler) => (d.permissionRequest = h),
+        setPermissionCheckHandler: (h: Handler) => (d.permissionCheck = h),
+        setDevicePermissionHandler: (h: Handler) => (d.devicePermission = h),
+        setSpellCheckerEnabled: (enabled: boolean) => (d.spellChecker = enabled),
+        on: (event: string, h: Handler) => d.events.set(event, h),
+        webRequest: { onBeforeRequest: (h: Handler) => (d.beforeRequest = h) },
+      };
+    },
     fromPartition: (partition: string, options: unknown) => {
       const s = fake.session;
       s.partition = partition;
@@ -59,7 +79,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { hardenApp, hardenedSession, registerBundleScheme } from '../../src/main/security/harden.ts';
+import { hardenApp, hardenDefaultSession, hardenedSession, registerBundleScheme } from '../../src/main/security/harden.ts';
 import { BUNDLE_ENTRY_URL, loadTarget, SESSION_PARTITION } from '../../src/main/security/policy.ts';
 import { DESKTOP_CSP_HEADER } from '../../src/main/security/csp.ts';
 
@@ -79,6 +99,7 @@ beforeAll(async () => {
   registerBundleScheme();
   hardenApp(target);
   hardenedSession(target, rendererDir);
+  hardenDefaultSession();
 });
 
 afterAll(async () => {
@@ -125,6 +146,31 @@ describe('the renderer session', () => {
     let headers: unknown;
     fake.session.headersReceived?.({ responseHeaders: { 'X-Other': ['1'] } }, (response: { responseHeaders: unknown }) => (headers = response.responseHeaders));
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [DESKTOP_CSP_HEADER] });
+  });
+});
+
+describe('the default session (which no window uses)', () => {
+  it('denies every permission, download and request (dev tools pages aside)', () => {
+    const d = fake.defaultSession;
+    const callback = vi.fn();
+    d.permissionRequest?.({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(d.permissionCheck?.({}, 'geolocation', 'https://example.com', {})).toBe(false);
+    expect(d.devicePermission?.({})).toBe(false);
+    expect(d.spellChecker).toBe(false);
+    const download = { preventDefault: vi.fn() };
+    d.events.get('will-download')?.(download);
+    expect(download.preventDefault).toHaveBeenCalled();
+    for (const [url, cancel] of [
+      ['https://example.com/', true],
+      ['app://bundle/index.html', true],
+      ['http://127.0.0.1/', true],
+      ['devtools://devtools/bundled/inspector.html', false],
+    ] as const) {
+      let decision: unknown;
+      d.beforeRequest?.({ url }, (response: unknown) => (decision = response));
+      expect(decision, url).toEqual({ cancel });
+    }
   });
 });
 

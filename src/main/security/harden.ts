@@ -51,6 +51,26 @@ async function serveBundleFile(request: Request, rendererDir: string, csp: strin
   }
 }
 
+/**
+ * The default session is never used by a window (they all use the in-memory partition), but
+ * Electron creates it regardless: it gets the same refusals, so nothing can use it either.
+ */
+export function hardenDefaultSession(): Session {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    // The developer tools' own pages (development builds only) are the one thing allowed.
+    const allowed = details.url.startsWith('devtools://');
+    if (!allowed) console.warn(`Blocked a request from the default session: ${details.url}`);
+    callback({ cancel: !allowed });
+  });
+  return ses;
+}
+
 /** The in-memory session every window uses, with everything locked down. */
 export function hardenedSession(target: LoadTarget, rendererDir: string): Session {
   const ses = session.fromPartition(SESSION_PARTITION, { cache: false });

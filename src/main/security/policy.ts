@@ -113,6 +113,8 @@ export function secureWebPreferences(preloadPath: string, allowDevTools: boolean
     enableWebSQL: false,
     safeDialogs: true,
     spellcheck: false,
+    // A middle click on a link would ask for a new window (refused anyway by the open handler).
+    disableBlinkFeatures: 'Auxclick',
     devTools: allowDevTools,
   };
 }
