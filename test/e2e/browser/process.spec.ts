@@ -259,6 +259,9 @@ test('the demo case from the first-run screen: picture, checklist, roster and ca
   await expect(rotation.getByRole('row').filter({ hasText: 'Björn Lindqvist' })).toContainText('Skipped: unavailable: parental leave');
   await expect(page.getByRole('list', { name: 'Supported minor releases' })).toContainText('1.33');
   await screenshotBothThemes(page, 'process-roster');
+  await page.setViewportSize({ width: 1280, height: 1300 });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'process-roster-full-light.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The case list.
   await page.getByRole('button', { name: 'Cases' }).first().click();

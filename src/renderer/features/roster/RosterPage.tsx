@@ -399,7 +399,7 @@ function AddManagerForm({ minor }: { minor: string }): ReactElement {
         className="input input--small"
         value={name}
         onChange={(event) => setName(event.target.value)}
-        placeholder="Add a Release Manager"
+        placeholder="Release Manager’s name"
         maxLength={200}
         autoComplete="off"
         disabled={action.busy}
