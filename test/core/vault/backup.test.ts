@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshVault, tempDir, testCore, TEST_PASSPHRASE, type TestCore } from '../../helpers/core.ts';
+import { freshVault, tempDir, testCore, TEST_PASSPHRASE } from '../../helpers/core.ts';
 import { findCanary, makeCanary } from '../../helpers/canary.ts';
+import { closeCase } from './close-case.ts';
 
 const CHEAP_KDF = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
 const cleanups: (() => Promise<void>)[] = [];
@@ -21,17 +22,6 @@ async function vaultWithContent(canary: string) {
   await vault.call('people.add', { name: `Person ${canary}`, emails: ['p@example.org'] });
   await vault.core.openVault().putBlob(created.id, 'attachment-1', Buffer.from(`blob ${canary}`), vault.core.openVault().caseKey(created.id));
   return { vault, id: created.id };
-}
-
-/** Skips every open required checklist item until the case is closed. */
-export async function closeCase(test: TestCore, id: string): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    const schedule = await test.call('process.schedule', { id });
-    const open = schedule.phases.flatMap((phase) => phase.items).filter((item) => !item.optional && item.state !== 'done' && item.state !== 'skipped');
-    if (open.length === 0) return;
-    for (const item of open) await test.call('process.skip', { id, item: item.id, reason: 'closing the case for the removal test' }).catch(() => undefined);
-  }
-  throw new Error(`case ${id} could not be closed`);
 }
 
 describe('vault backup and restore', () => {
