@@ -6,7 +6,7 @@ import type { CorePorts } from '../ports.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CaseDocument, CaseEntry, CaseFields } from '../vault/documents.ts';
 import { chainEvent, type NewEvent } from '../timeline/chain.ts';
-import { KeyedMutex } from '../util/keyed-mutex.ts';
+import type { KeyedMutex } from '../util/keyed-mutex.ts';
 
 export interface CaseContext {
   vault: Vault;
