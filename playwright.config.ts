@@ -8,7 +8,8 @@ const chromium = process.env.EMBARGO_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/playwright',
+  // EMBARGO_PW_OUTPUT lets two runs on one machine keep their traces apart.
+  outputDir: process.env.EMBARGO_PW_OUTPUT ?? 'test-results/playwright',
   timeout: 180_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
