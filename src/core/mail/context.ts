@@ -17,7 +17,8 @@ import { caseProfile } from '../process/case-process.ts';
 import { readRoster } from '../process/roster.ts';
 import type { CoreSession } from '../session.ts';
 import type { CaseDocument } from '../vault/documents.ts';
-import { CaseWorkspace } from '../workspace/case-workspace.ts';
+import { STATE_BLOB } from '../workspace/case-workspace.ts';
+import { parseState } from '../workspace/store/state.ts';
 import { cveNumberPart, releaseLabel } from '../workspace/export-patches.ts';
 import { addressesIn, buildDirectory, type Directory } from './directory.ts';
 import { readTemplate, readSettings } from './template-store.ts';
@@ -59,20 +60,23 @@ async function senderOf(session: CoreSession, settings: MailSettings, now: Date)
   return { name: userId.replace(/\s*<[^>]*>\s*$/, '').trim(), address };
 }
 
-/** The patch file names the workspace would export, without formatting the patches. */
+/**
+ * The patch file names the workspace would export, from its state alone: no patch is
+ * formatted and the upstream repository is not opened (it may sit on a disk not mounted now).
+ */
 export async function patchFileNames(session: CoreSession, document: CaseDocument): Promise<{ branch: string; name: string }[] | null> {
   const caseId = document.case.id;
-  return session.mutex.run(`workspace:${caseId}`, async () => {
-    const ws = await CaseWorkspace.open(session.vault(), caseId).catch(() => null);
-    if (!ws) return null;
-    try {
-      const branches = ws.state.branches.filter((branch) => branch.kind !== 'fix');
-      if (branches.length === 0) return null;
-      return branches.map((branch) => ({ branch: branch.name, name: `${cveNumberPart(document.case.cve, caseId)}_${releaseLabel(branch.name)}.patch` }));
-    } finally {
-      ws.close();
-    }
-  });
+  const vault = session.vault();
+  const state = await vault
+    .getBlob(caseId, STATE_BLOB, vault.caseKey(caseId))
+    .then(parseState)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+  const branches = (state?.branches ?? []).filter((branch) => branch.kind !== 'fix');
+  if (branches.length === 0) return null;
+  return branches.map((branch) => ({ branch: branch.name, name: `${cveNumberPart(document.case.cve, caseId)}_${releaseLabel(branch.name)}.patch` }));
 }
 
 function pickLeak(document: CaseDocument | null, id: string | undefined): LeakRecord | null {

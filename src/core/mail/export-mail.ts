@@ -8,8 +8,7 @@
 // Everything is built in memory and checked before the first byte is written; the files are
 // written atomically and removed again if the export cannot be recorded. A notice to the
 // distributors opens its acknowledgements (acks.ts).
-import { randomBytes } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +26,8 @@ import { loadMailContext } from './context.ts';
 import { draftVersionOf, mailScope, mutateMail, readMail, requireDraft } from './draft-store.ts';
 import { buildMbox } from './mbox.ts';
 import { buildClear, buildEncrypted, buildPayload, buildSigned, outerFields, type MessageHeaders } from './mime.ts';
-import { resolveRecipients, type ResolvedRecipient } from './recipients.ts';
+import { resolveRecipients } from './recipients.ts';
+import { encryptionPlan, mailboxes, noticeMembers, units, type Unit } from './send-plan.ts';
 import { missingIn } from './render.ts';
 
 export interface ExportInput {
@@ -46,11 +46,6 @@ export interface ExportInput {
   allowUnreachable: boolean;
 }
 
-interface Unit {
-  recipients: ResolvedRecipient[];
-  keys: string[];
-}
-
 interface Built {
   bytes: Buffer;
   headers: MessageHeaders;
@@ -66,71 +61,23 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'recipient';
 }
 
-/** One message for all, or one per recipient (a list split into its members). */
-function units(resolved: ResolvedRecipient[], perRecipient: boolean): ResolvedRecipient[][] {
-  if (!perRecipient) return [resolved];
-  return resolved.flatMap((recipient) => (recipient.parts ? recipient.parts.map((part) => [part]) : [[recipient]]));
-}
-
-/**
- * The keys of each message. A recipient no key of whose can receive stops the export, unless
- * the caller allows leaving such recipients out (then they are listed as excluded).
- */
-function encryptionPlan(groups: ResolvedRecipient[][], extra: string[], allowUnreachable: boolean): { units: Unit[]; excluded: { label: string; reason: string }[] } {
-  const excluded: { label: string; reason: string }[] = [];
-  const blocked: string[] = [];
-  const planned: Unit[] = [];
-  for (const group of groups) {
-    const recipients: ResolvedRecipient[] = [];
-    const keys = new Set<string>(extra);
-    for (const recipient of group) {
-      // A list reaches its members through its own address: a member needs a usable key, not an address.
-      const unreachable = recipient.parts ? recipient.parts.filter((part) => part.usable.length === 0) : recipient.canReceive ? [] : [recipient];
-      for (const part of unreachable) {
-        const reason = part.problems.join('; ') || 'cannot receive encrypted mail';
-        if (allowUnreachable) excluded.push({ label: part.label, reason });
-        else blocked.push(`${part.label}: ${reason}`);
-      }
-      if (recipient.parts && recipient.parts.length === 0) blocked.push(`${recipient.label}: ${recipient.problems.join('; ')}`);
-      const reachable = recipient.parts ? recipient.parts.some((part) => part.usable.length > 0) : recipient.canReceive;
-      if (!reachable) continue;
-      recipients.push(recipient);
-      for (const key of recipient.usable) keys.add(key);
-    }
-    if (recipients.length > 0) planned.push({ recipients, keys: [...keys] });
-  }
-  if (blocked.length > 0) {
-    throw new EmbargoError(
-      'RecipientsCannotReceive',
-      `Not every recipient can receive encrypted mail: ${blocked.join(' | ')}. Fix their keys (import, verify), remove them from the draft, or leave them out explicitly.`,
-      { recipients: blocked },
-    );
-  }
-  if (planned.length === 0) throw new EmbargoError('RecipientsCannotReceive', 'No recipient of this draft can receive encrypted mail.', { recipients: [] });
-  return { units: planned, excluded };
-}
-
 async function hashOfSignature(armored: string): Promise<string> {
   const signature = await readSignature({ armoredSignature: armored });
   const algorithm = signature.packets[0]?.hashAlgorithm;
   return algorithm === undefined || algorithm === null ? 'sha512' : enums.read(enums.hash, algorithm as enums.hash).toLowerCase();
 }
 
-function mailboxes(recipients: ResolvedRecipient[], field: 'to' | 'cc'): Mailbox[] {
-  const seen = new Set<string>();
-  return recipients
-    .filter((recipient) => recipient.field === field)
-    .flatMap((recipient) => recipient.mailboxes)
-    .filter((mailbox) => {
-      const key = mailbox.address.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
 function requireDirectory(path: string): void {
   if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new EmbargoError('NotFound', `No directory ${path}.`, { what: 'directory', id: path });
+}
+
+/** Where the files go, checked before anything is built: a directory for .eml files per recipient, else one file. */
+function checkOutput(output: string, perRecipient: boolean, mbox: boolean): void {
+  if (perRecipient && !mbox) return requireDirectory(output);
+  requireDirectory(dirname(output));
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new EmbargoError('InvalidInput', `${output} is a directory: give a file name${mbox ? '' : ' (or export one message per recipient into it)'}.`, { output });
+  }
 }
 
 async function writeAll(files: { path: string; bytes: Buffer }[]): Promise<void> {
@@ -180,6 +127,9 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     );
   }
 
+  const output = resolve(input.output);
+  checkOutput(output, input.perRecipient, input.mbox);
+
   const resolved = await resolveRecipients(session, context, version.to, version.cc);
   if (mailboxes(resolved, 'to').length === 0) throw new EmbargoError('InvalidInput', `Draft ${draft.id} has no recipient with a mail address in To.`, {});
 
@@ -228,19 +178,15 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     }
   }
 
-  const output = resolve(input.output);
   let targets: { path: string; bytes: Buffer }[];
   if (input.mbox) {
-    requireDirectory(dirname(output));
     targets = [{ path: output, bytes: buildMbox(built.map((message) => ({ bytes: message.bytes, sender: message.headers.from.address, date: now }))) }];
   } else if (input.perRecipient) {
-    requireDirectory(output);
     targets = built.map((message, i) => ({
       path: join(output, `${draft.id}-v${version.version}-${String(i + 1).padStart(2, '0')}-${slug(message.headers.to[0]?.address ?? '')}.eml`),
       bytes: message.bytes,
     }));
   } else {
-    requireDirectory(dirname(output));
     targets = [{ path: output, bytes: built[0]!.bytes }];
   }
   await writeAll(targets);
@@ -329,19 +275,4 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     await Promise.all(targets.map((target) => unlink(target.path).catch(() => undefined)));
     throw error;
   }
-}
-
-/** The distributors members an encrypted send reached: those of the list and the members addressed one by one. */
-function noticeMembers(planned: Unit[]): { memberId: string; organisation: string }[] {
-  const members = new Map<string, string>();
-  for (const unit of planned) {
-    for (const recipient of unit.recipients) {
-      const reached = recipient.parts ? recipient.parts.filter((part) => part.usable.length > 0) : [recipient];
-      for (const part of reached) {
-        if (part.recipient.kind !== 'distributor') continue;
-        members.set(part.recipient.memberId, part.label.replace(/ \(distributor\)$/, ''));
-      }
-    }
-  }
-  return [...members].map(([memberId, organisation]) => ({ memberId, organisation }));
 }

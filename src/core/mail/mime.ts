@@ -1,5 +1,5 @@
-// Building the messages with nodemailer's MIME builder (MailComposer for the message with its
-// text and attachments, MimeNode for the RFC 3156 wrappers): header encoding, folding,
+// Building the messages with nodemailer's MIME builder (MailComposer for a message in clear,
+// MimeNode for the cryptographic payload and the RFC 3156 wrappers): header encoding, folding,
 // boundaries and transfer encodings are nodemailer's. What it does not know is written here,
 // each in one place:
 //   - RFC 9788 header protection: the payload's own headers (the real Subject, From, To,
@@ -8,6 +8,9 @@
 //   - the RFC 3156 structures: multipart/encrypted with its "Version: 1" part and the armored
 //     message, and multipart/signed around bytes that must not change after they were signed
 //     (nodemailer's setRaw carries them unchanged).
+// The payload is always a multipart/mixed (text, then attachments), as mail clients that
+// protect headers write it; MailComposer would make a lone text/plain of a message without
+// attachments, so the payload is assembled from MimeNodes.
 // All output uses CRLF line ends, the canonical form RFC 3156 signs over.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import MimeNode from 'nodemailer/lib/mime-node';
@@ -49,7 +52,13 @@ function textEncoding(text: string): 'quoted-printable' | 'base64' {
   return /(^|\n)From /.test(text) ? 'base64' : 'quoted-printable';
 }
 
+function textContent(text: string): { text: string; encoding: 'quoted-printable' | 'base64' } {
+  return { text: text.replace(/\r?\n/g, '\r\n'), encoding: textEncoding(text) };
+}
+
+/** A message in clear (text/plain, or multipart/mixed with attachments). */
 function composer(headers: MessageHeaders, content: MessageContent): MailComposer {
+  const body = textContent(content.text);
   return new MailComposer({
     ...SAFE,
     from: { name: headers.from.name, address: headers.from.address },
@@ -58,7 +67,7 @@ function composer(headers: MessageHeaders, content: MessageContent): MailCompose
     subject: headers.subject,
     date: headers.date,
     messageId: headers.messageId,
-    text: { content: content.text.replace(/\r?\n/g, '\r\n'), contentTransferEncoding: textEncoding(content.text) },
+    text: { content: body.text, contentTransferEncoding: body.encoding },
     attachments: content.attachments.map((file) => ({
       filename: file.name,
       content: file.bytes,
@@ -67,6 +76,29 @@ function composer(headers: MessageHeaders, content: MessageContent): MailCompose
       contentTransferEncoding: 'base64',
     })),
   });
+}
+
+/** The payload: multipart/mixed with the real headers, the text, then every attachment. */
+function payloadNode(headers: MessageHeaders, content: MessageContent, hp: 'cipher' | 'clear'): MimeNode {
+  const root = new MimeNode(`multipart/mixed; hp="${hp}"`, SAFE);
+  root.normalizeHeaderKey = headerKey;
+  root.setHeader('From', addresses([headers.from]));
+  root.setHeader('To', addresses(headers.to));
+  if (headers.cc.length > 0) root.setHeader('Cc', addresses(headers.cc));
+  root.setHeader('Subject', headers.subject);
+  root.setHeader('Date', headers.date);
+  root.setHeader('Message-ID', headers.messageId);
+  const body = textContent(content.text);
+  root.createChild('text/plain; charset=utf-8').setHeader('Content-Transfer-Encoding', body.encoding).setContent(body.text);
+  for (const file of content.attachments) {
+    root
+      .createChild(file.mediaType, { filename: file.name })
+      .setHeader('Content-Disposition', 'attachment')
+      // Bytes exactly as they are (a patch must apply with git am): never re-wrapped or re-ended.
+      .setHeader('Content-Transfer-Encoding', 'base64')
+      .setContent(file.bytes);
+  }
+  return root;
 }
 
 /** The outer header fields of an encrypted message, as they will be written. */
@@ -91,10 +123,7 @@ export async function buildPayload(
   content: MessageContent,
   protection: { hp: 'cipher'; outer: [string, unknown][] } | { hp: 'clear' },
 ): Promise<Buffer> {
-  const root = composer(headers, content).compile();
-  // MailComposer does not hand its normalizeHeaderKey to the node it builds.
-  root.normalizeHeaderKey = headerKey;
-  root.setHeader('Content-Type', `${String(root.getHeader('Content-Type'))}; hp="${protection.hp}"`);
+  const root = payloadNode(headers, content, protection.hp);
   if (protection.hp === 'cipher') {
     for (const [key, value] of protection.outer) {
       // The value is already encoded (ASCII) as the outer field is, so nodemailer leaves it as it is.

@@ -129,6 +129,7 @@ describe('mail export in clear', () => {
     const parts = signedParts(raw, parsed[2]!.params.boundary!);
     // The signed part carries the real headers too (RFC 9788 hp="clear").
     for (const inner of await withAllParsers(parts.data)) {
+      expect(inner.contentType, inner.parser).toBe('multipart/mixed');
       expect(inner.params.hp, inner.parser).toBe('clear');
       expect(inner.subject, inner.parser).toBe(advisory.subject);
       expect(inner.hpOuter, inner.parser).toEqual([]);

@@ -197,6 +197,8 @@ describe('mail export: PGP/MIME that gpg and three MIME parsers read', () => {
         expect(refused.error.message).toContain('Globex');
       }
       expect(existsSync(file)).toBe(false);
+      const intoDirectory = await world.vault.result('mail.export', { caseId: world.caseId, draft: notice.id, output: out, sign: true });
+      expect(intoDirectory.ok ? null : intoDirectory.error.code).toBe('InvalidInput');
       const partial = await world.vault.call('mail.export', { caseId: world.caseId, draft: notice.id, output: file, sign: true, allowUnreachable: true });
       expect(partial.excluded.map((e) => e.label)).toEqual(['Globex (distributor)']);
       expect(partial.messages[0]!.encryptedTo).not.toContain(world.globex.fingerprint);
