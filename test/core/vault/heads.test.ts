@@ -53,7 +53,8 @@ describe('heads journal', () => {
     expect((await HeadsJournal.open(dir.path, key, rnd))!.head('doc:a')?.counter).toBe(1);
 
     const damaged = Buffer.from(whole);
-    damaged[Math.floor(whole.length / 2)] ^= 0x01;
+    const middle = Math.floor(whole.length / 2);
+    damaged[middle] = damaged[middle]! ^ 0x01;
     await writeFile(file, damaged);
     await expect(HeadsJournal.open(dir.path, key, rnd)).rejects.toMatchObject({ code: 'VaultCorrupt' });
   });
@@ -69,7 +70,8 @@ describe('heads journal', () => {
     expect((await testCore(vault.dir).result('vault.unlock', { passphrase: TEST_PASSPHRASE })).ok).toBe(false);
 
     // The same vault as a schema-1 index (no vault timeline) written before heads.elog existed.
-    const { events: _events, ...v1 } = { ...index, schemaVersion: 1 };
+    const v1: Record<string, unknown> = { ...index, schemaVersion: 1 };
+    delete v1.events;
     const location = indexLocation(vault.dir);
     await writeFile(location.file, sealBytes(key, 'document', location.name, Buffer.from(JSON.stringify(v1)), rnd(12)));
     const legacy = testCore(vault.dir);
