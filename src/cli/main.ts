@@ -38,8 +38,8 @@ function reportFailure(io: CliIo, json: boolean, failure: CliFailure): void {
   if (json) printJson(io, { error: { code: failure.info.code, message: failure.info.message } });
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  let exitCode = EXIT_OK;
+/** Every command, its options and descriptions; `run` executes a command body. */
+export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner): Command {
   const program = new Command();
   program
     .name('embargo')
@@ -50,35 +50,42 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError(false);
+  const runner = run(program);
+  registerVaultCommands(program, runner);
+  registerCaseCommands(program, runner);
+  registerCaseRemoveCommand(program, runner);
+  registerProcessCommands(program, runner);
+  registerCvssCommands(program, runner);
+  registerAdvisoryCommands(program, runner);
+  registerWorkspaceCommands(program, runner);
+  registerKeyringCommands(program, runner);
+  registerCryptCommands(program, runner);
+  registerPeopleCommands(program, runner);
+  registerDistributorCommands(program, runner);
+  registerMailCommands(program, runner);
+  return program;
+}
 
-  const run: CommandRunner = async (body) => {
-    const options = program.opts<GlobalOptions>();
-    const session = new CliSession(io, options);
-    try {
-      const code = await body(session);
-      exitCode = typeof code === 'number' ? code : EXIT_OK;
-    } catch (error) {
-      const failure =
-        error instanceof CliFailure ? error : new CliFailure({ code: 'Internal', message: (error as Error).message }, EXIT_FAILED);
-      reportFailure(io, Boolean(options.json), failure);
-      exitCode = failure.exitCode;
-    } finally {
-      await session.close();
-    }
-  };
-
-  registerVaultCommands(program, run);
-  registerCaseCommands(program, run);
-  registerCaseRemoveCommand(program, run);
-  registerProcessCommands(program, run);
-  registerCvssCommands(program, run);
-  registerAdvisoryCommands(program, run);
-  registerWorkspaceCommands(program, run);
-  registerKeyringCommands(program, run);
-  registerCryptCommands(program, run);
-  registerPeopleCommands(program, run);
-  registerDistributorCommands(program, run);
-  registerMailCommands(program, run);
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (program) => {
+    const run: CommandRunner = async (body) => {
+      const options = program.opts<GlobalOptions>();
+      const session = new CliSession(io, options);
+      try {
+        const code = await body(session);
+        exitCode = typeof code === 'number' ? code : EXIT_OK;
+      } catch (error) {
+        const failure =
+          error instanceof CliFailure ? error : new CliFailure({ code: 'Internal', message: (error as Error).message }, EXIT_FAILED);
+        reportFailure(io, Boolean(options.json), failure);
+        exitCode = failure.exitCode;
+      } finally {
+        await session.close();
+      }
+    };
+    return run;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
