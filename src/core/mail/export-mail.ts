@@ -6,7 +6,9 @@
 // (multipart/signed). Each message as a .eml, or all of them in one mbox.
 //
 // Everything is built in memory and checked before the first byte is written; the files are
-// written atomically and removed again if the export cannot be recorded. A notice to the
+// written atomically and removed again if the export cannot be recorded. Without an output
+// path nothing is written: the file comes back to the caller (the app's download or save
+// dialog), and the export is recorded all the same. A notice to the
 // distributors opens its acknowledgements (acks.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -34,7 +36,8 @@ export interface ExportInput {
   caseId: string | null;
   draft: string;
   version?: number;
-  output: string;
+  /** Where to write; without it nothing is written and the file comes back for the UI to hand out (still logged). */
+  output?: string;
   encryptTo: string[];
   sign: boolean;
   perRecipient: boolean;
@@ -127,8 +130,11 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     );
   }
 
-  const output = resolve(input.output);
-  checkOutput(output, input.perRecipient, input.mbox);
+  const output = input.output === undefined ? null : resolve(input.output);
+  if (output !== null) checkOutput(output, input.perRecipient, input.mbox);
+  else if (input.perRecipient && !input.mbox) {
+    throw new EmbargoError('InvalidInput', 'One .eml per recipient goes into a directory: give the directory, or ask for an mbox.', {});
+  }
 
   const resolved = await resolveRecipients(session, context, version.to, version.cc);
   if (mailboxes(resolved, 'to').length === 0) throw new EmbargoError('InvalidInput', `Draft ${draft.id} has no recipient with a mail address in To.`, {});
@@ -178,18 +184,22 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     }
   }
 
+  const baseName = `${draft.id}-v${version.version}`;
   let targets: { path: string; bytes: Buffer }[];
   if (input.mbox) {
-    targets = [{ path: output, bytes: buildMbox(built.map((message) => ({ bytes: message.bytes, sender: message.headers.from.address, date: now }))) }];
+    const bytes = buildMbox(built.map((message) => ({ bytes: message.bytes, sender: message.headers.from.address, date: now })));
+    targets = [{ path: output ?? `${baseName}.mbox`, bytes }];
   } else if (input.perRecipient) {
     targets = built.map((message, i) => ({
-      path: join(output, `${draft.id}-v${version.version}-${String(i + 1).padStart(2, '0')}-${slug(message.headers.to[0]?.address ?? '')}.eml`),
+      path: join(output!, `${baseName}-${String(i + 1).padStart(2, '0')}-${slug(message.headers.to[0]?.address ?? '')}.eml`),
       bytes: message.bytes,
     }));
   } else {
-    targets = [{ path: output, bytes: built[0]!.bytes }];
+    targets = [{ path: output ?? `${baseName}.eml`, bytes: built[0]!.bytes }];
   }
-  await writeAll(targets);
+  // A download is recorded under its suggested name; where the user saves it is not ours to know.
+  const recorded = targets.map((target) => ({ name: output === null ? `download:${target.path}` : target.path, sha256: sha256(target.bytes) }));
+  if (output !== null) await writeAll(targets);
 
   const by = actorName(session.cases());
   const at = now.toISOString();
@@ -212,7 +222,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
           version: version.version,
           mode: clear ? 'clear' : 'encrypted',
           signed: input.sign,
-          files: targets.map((target) => ({ name: target.path, sha256: sha256(target.bytes) })),
+          files: recorded,
           messages: built.length,
           encryptedTo,
           signedBy,
@@ -240,7 +250,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
             mode: clear ? 'clear' : 'encrypted',
             signed: input.sign,
             signedBy,
-            files: targets.map((target) => ({ name: target.path, sha256: sha256(target.bytes) })),
+            files: recorded,
             messages: built.length,
             to: [...new Set(built.flatMap((message) => [...message.headers.to, ...message.headers.cc].map((mailbox) => mailbox.address)))],
             encryptedTo,
@@ -255,9 +265,11 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     );
     return {
       output,
-      files: targets.map((target) => target.path),
+      files: output === null ? [] : targets.map((target) => target.path),
+      download:
+        output === null ? { name: targets[0]!.path, mediaType: input.mbox ? 'application/mbox' : 'message/rfc822', base64: targets[0]!.bytes.toString('base64') } : null,
       messages: built.map((message, i) => ({
-        file: input.mbox ? null : targets[i]!.path,
+        file: input.mbox || output === null ? null : targets[i]!.path,
         to: message.headers.to.map((mailbox) => mailbox.address),
         cc: message.headers.cc.map((mailbox) => mailbox.address),
         encryptedTo: message.encryptedTo,
@@ -272,7 +284,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
       excluded: plan.excluded,
     };
   } catch (error) {
-    await Promise.all(targets.map((target) => unlink(target.path).catch(() => undefined)));
+    if (output !== null) await Promise.all(targets.map((target) => unlink(target.path).catch(() => undefined)));
     throw error;
   }
 }

@@ -278,9 +278,11 @@ export const exportedMessage = z.strictObject({
 });
 
 export const mailExportResult = z.strictObject({
-  /** The file written (a .eml or an mbox), or the directory of the per-recipient .eml files. */
-  output: z.string(),
+  /** The file written (a .eml or an mbox), the directory of the per-recipient .eml files, or null for a download. */
+  output: z.string().nullable(),
   files: z.array(z.string()),
+  /** Without an output path: the .eml (or mbox) itself, for the app to hand to the user. */
+  download: z.strictObject({ name: z.string(), mediaType: z.string(), base64: z.string() }).nullable(),
   messages: z.array(exportedMessage),
   mode: mailMode,
   signedBy: z.string().nullable(),
@@ -419,8 +421,8 @@ export const mailMethods = {
     input: z.strictObject({
       ...scopeAndDraft,
       version: z.number().int().min(1).optional(),
-      /** A .eml file, an mbox file (mbox), or a directory (perRecipient without mbox). */
-      output: z.string().min(1).max(4096),
+      /** A .eml file, an mbox file (mbox), or a directory (perRecipient without mbox); omitted: returned as a download. */
+      output: z.string().min(1).max(4096).optional(),
       /** More keys to encrypt to, besides the recipients' own. */
       encryptTo: z.array(pgpFingerprint).max(500).default([]),
       sign: z.boolean().default(false),

@@ -174,16 +174,32 @@ describe('mail export: PGP/MIME that gpg and three MIME parsers read', () => {
     }
   });
 
+  it('without an output path nothing is written: the .eml comes back for the app to hand out, and the export is recorded', async () => {
+    const before = readdirSync(out).length;
+    const result = await world.vault.call('mail.export', { caseId: world.caseId, draft: notice.id, sign: true });
+    expect(result).toMatchObject({ output: null, files: [], download: { name: `${notice.id}-v1.eml`, mediaType: 'message/rfc822' } });
+    expect(readdirSync(out).length).toBe(before);
+    const eml = Buffer.from(result.download!.base64, 'base64');
+    const parsed = await withAllParsers(eml);
+    for (const p of parsed) expectPgpMime(p);
+    const decrypted = gpgDecrypt(world.globex.gpg, armoredOf(parsed[0]!));
+    expect(decrypted.status, decrypted.stderr).toBe(0);
+    const last = (await world.vault.call('case.timeline', { id: world.caseId })).at(-1)!;
+    expect(last).toMatchObject({ type: 'mail.exported', data: { files: [{ name: `download:${notice.id}-v1.eml` }] } });
+    const perRecipient = await world.vault.result('mail.export', { caseId: world.caseId, draft: notice.id, perRecipient: true });
+    expect(perRecipient.ok ? null : perRecipient.error.code).toBe('InvalidInput');
+  });
+
   it('every export is on the timeline with its files, recipients and keys; re-exports of the same version are the same notice', async () => {
     const events = (await world.vault.call('case.timeline', { id: world.caseId })).filter((e) => e.type === 'mail.exported');
-    expect(events.length).toBe(4);
+    expect(events.length).toBe(5);
     expect(events[0]!.actor).toBe('Chiara Bellini');
     expect(events[0]!.data).toMatchObject({ draft: notice.id, version: 1, template: 'distributors-notice', mode: 'encrypted', signed: true, messages: 1, embargoed: true, override: false, notice: 'N1' });
     expect((events[2]!.data as { messages: number }).messages).toBe(2);
     const notices = await world.vault.call('mail.notices', { caseId: world.caseId });
     expect(notices.map((n) => n.id)).toEqual(['N1']);
     const draft = await world.vault.call('mail.showDraft', { caseId: world.caseId, draft: notice.id });
-    expect(draft.exports).toHaveLength(4);
+    expect(draft.exports).toHaveLength(5);
   });
 
   it('refuses to encrypt to a member that cannot receive, unless told to leave it out (and says whom it left out)', async () => {
