@@ -166,12 +166,33 @@ const DESCRIBERS: Record<string, Describer> = {
   'process.retro-item': (event) => ({ title: 'Retrospective item', icon: 'note', text: str(event.data.text) }),
 };
 
+/** Event types whose data reads well as plain fields: a title and an icon are enough. */
+const TITLED: Record<string, [string, IconName]> = {
+  'advisory.exported': ['Advisory exported (plaintext)', 'alert'],
+  'workspace.upstream-imported': ['Upstream repository imported', 'folder'],
+  'workspace.fix-imported': ['Fix commits imported', 'folder'],
+  'workspace.lgtm': ['LGTM recorded', 'check'],
+  'workspace.fix-complete': ['Fix complete: every commit has an owner LGTM', 'check'],
+  'workspace.branch-created': ['Patch-release branch created', 'folder'],
+  'workspace.cherry-picked': ['Cherry-picked', 'folder'],
+  'workspace.pinned': ['Commits pinned', 'lock'],
+  'workspace.pin-changed': ['A pinned commit changed', 'alert'],
+  'workspace.exported': ['Workspace export', 'shield'],
+  'workspace.release-verified': ['Release-day check', 'check'],
+  'mail.draft-created': ['Email draft created', 'note'],
+  'mail.exported': ['Email exported', 'shield'],
+  'mail.embargo-overridden': ['Embargo override: clear export before the Release Date', 'alert'],
+  'mail.ack-recorded': ['Distributor acknowledgement', 'check'],
+  'case.removed': ['Case removed', 'alert'],
+};
+
 export function describeEvent(event: TimelineEvent, names: NameOf = plainName): EventDescription {
   const describer = DESCRIBERS[event.type];
   if (describer) return describer(event, names);
+  const [title, icon] = TITLED[event.type] ?? [event.type, 'clock' as IconName];
   return {
-    title: event.type,
-    icon: 'clock',
+    title,
+    icon,
     details: Object.entries(event.data).map(([key, value]) => [key, showValue(value)]),
   };
 }
