@@ -9,6 +9,7 @@ import { KeyringPage } from '../features/keyring/KeyringPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { DistributorsPage } from '../features/distributors/DistributorsPage.tsx';
 import { RosterPage } from '../features/roster/RosterPage.tsx';
+import { TemplatesPage } from '../features/mail/TemplatesPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
 export interface ShellContext {
@@ -30,6 +31,7 @@ export const PAGES: AppPage[] = [
   { id: 'people', label: 'People', icon: 'list', render: () => <PeoplePage /> },
   { id: 'distributors', label: 'Distributors', icon: 'lock', render: () => <DistributorsPage /> },
   { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
+  { id: 'mail-templates', label: 'Mail templates', icon: 'note', render: () => <TemplatesPage /> },
 ];
 
 /** The page shown after unlocking, and the parent of every case page. */

@@ -9,6 +9,7 @@ import { RetrospectiveTab } from '../process/RetrospectiveTab.tsx';
 import { SeverityTab } from '../cvss/SeverityTab.tsx';
 import { AdvisoryTab } from '../advisory/AdvisoryTab.tsx';
 import { WorkspaceTab } from '../workspace/WorkspaceTab.tsx';
+import { MailTab } from '../mail/MailTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 
 export interface CaseTabProps {
@@ -35,5 +36,6 @@ export const CASE_TABS: CaseTab[] = [
   { id: 'severity', label: 'Severity', render: (props) => <SeverityTab {...props} /> },
   { id: 'advisory', label: 'Advisory', render: (props) => <AdvisoryTab {...props} /> },
   { id: 'workspace', label: 'Workspace', render: (props) => <WorkspaceTab {...props} /> },
+  { id: 'mail', label: 'Mail', render: (props) => <MailTab {...props} /> },
   { id: 'retrospective', label: 'Retrospective', render: (props) => <RetrospectiveTab {...props} /> },
 ];
