@@ -60,6 +60,8 @@ async function setUpAround(page: Page, caseId: string): Promise<void> {
   for (const [org, distribution, contact, email] of [
     ['Distro Inc.', 'DistroOS', 'Dana Distro', 'security@distro.example'],
     ['Cloudy Ltd.', 'Cloudy Kubernetes Engine', 'Omar Ops', 'k8s-security@cloudy.example'],
+    ['Northwind Linux', 'Northwind', 'Nia Hart', 'security@northwind.example'],
+    ['Polar OS', 'Polar Container Host', 'Piet Polder', 'psirt@polar.example'],
   ] as const) {
     const fingerprint = gpg.generate(`${contact} <${email}>`, 'ed25519', 'cv25519');
     const text = gpg.ok(['--armor', '--export', fingerprint]).stdout.toString('utf8');
@@ -108,6 +110,10 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   const body = page.getByLabel('Body');
   await expect(body).toHaveValue(/⟦missing: mitigations⟧/);
   await expect(page.locator('.marked__mark--missing').first()).toBeVisible();
+  // Its name in the list selects it in the text.
+  await missing.getByRole('button', { name: 'fixedVersions', exact: true }).click();
+  await expect(body).toBeFocused();
+  expect(await body.evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd))).toBe('⟦missing: fixedVersions⟧');
   await scrollToTop(page, '.composer__bar');
   await screenshotBothThemes(page, 'mail-composer');
 
@@ -148,7 +154,7 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await expect(page.getByRole('alert').filter({ hasText: '1 recipient cannot receive encrypted mail' })).toBeVisible();
   await screenshotBothThemes(page, 'mail-recipient-blocked');
   await page.getByRole('button', { name: 'Export…' }).click();
-  let exportDialog = page.getByRole('dialog', { name: /^Export “/ });
+  let exportDialog = page.getByRole('dialog', { name: /^Export the / });
   await expect(exportDialog.getByText(/1 recipient cannot receive encrypted mail \(Lena Novak\)/)).toBeVisible();
   await exportDialog.getByLabel('Folder').fill(root);
   await expect(exportDialog.getByRole('button', { name: 'Export encrypted and signed' })).toBeDisabled();
@@ -186,7 +192,7 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   const out = join(root, 'out');
   mkdirSync(out);
   await page.getByRole('button', { name: 'Export…' }).click();
-  exportDialog = page.getByRole('dialog', { name: /^Export “/ });
+  exportDialog = page.getByRole('dialog', { name: /^Export the / });
   await expect(exportDialog.getByRole('table', { name: 'Encrypted to' })).toContainText('Can receive encrypted mail');
   await exportDialog.getByLabel('Folder').fill(out);
   await expect(exportDialog.getByLabel('Sign with your key')).toBeChecked();
@@ -237,7 +243,7 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await page.getByRole('dialog', { name: 'New email' }).getByRole('button', { name: 'Draft this email' }).click();
   await expect(page.getByRole('heading', { name: 'Security advisory', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Export…' }).click();
-  exportDialog = page.getByRole('dialog', { name: /^Export “/ });
+  exportDialog = page.getByRole('dialog', { name: /^Export the / });
   await expect(exportDialog.getByRole('radio', { name: /In clear, for a public announcement/ })).toBeChecked();
   await exportDialog.getByLabel('Folder').fill(out);
   await exportDialog.getByLabel(/Export anyway, with the ⟦missing⟧ markers/).check();
@@ -274,7 +280,16 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await answer.getByRole('textbox', { name: 'Note' }).fill('Received; testing this week.');
   await answer.getByRole('button', { name: 'Record the answer' }).click();
   await expect(acks.getByRole('row', { name: /Cloudy Ltd\./ })).toContainText('Acknowledged');
-  await expect(page.getByText('2 of 2 answered')).toBeVisible();
+  await acks.getByRole('button', { name: 'Record the answer of Polar OS' }).click();
+  answer = page.getByRole('dialog', { name: 'Answer of Polar OS' });
+  await answer.getByRole('radio', { name: /Not affected/ }).check();
+  await answer.getByRole('textbox', { name: 'Note' }).fill('Polar ships no widget-controller; checked the package list.');
+  await answer.getByRole('button', { name: 'Record the answer' }).click();
+  await expect(acks.getByRole('row', { name: /Polar OS/ })).toContainText('Not affected');
+  // Who has not looked stays "no answer yet": never counted as not affected.
+  await expect(acks.getByRole('row', { name: /Northwind Linux/ })).toContainText('No answer yet');
+  await expect(acks.locator('tr[data-state="no-answer"]')).toHaveCount(1);
+  await expect(page.getByText('3 of 4 answered')).toBeVisible();
 
   // Reminders as the Release Date nears: a member that acknowledged but reported no testing.
   await api(page, 'mail.updateSettings', { reminderWithinHours: 24 * 20 });
@@ -283,8 +298,10 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   const remind = page.getByRole('list', { name: 'Members to remind' });
   await expect(remind).toContainText('Cloudy Ltd.');
   await expect(remind).toContainText('acknowledged, but reported no testing');
+  await expect(remind).toContainText('Northwind Linux — no answer');
   await expect(remind).not.toContainText('Distro Inc.');
-  await page.getByRole('region', { name: 'Distributors’ answers' }).scrollIntoViewIfNeeded();
+  await expect(remind).not.toContainText('Polar OS');
+  await scrollToTop(page, 'section[aria-labelledby="mail-acks-heading"]');
   await screenshotBothThemes(page, 'mail-acknowledgements');
 
   // Templates per vault: edit the subject, see it customised, reset to the default.
@@ -296,6 +313,7 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await page.getByRole('button', { name: 'Save template' }).click();
   const navigation = page.getByRole('navigation', { name: 'Templates' });
   await expect(navigation.getByRole('button', { name: /Distributors notice/ })).toContainText('Customised');
+  await scrollToTop(page, '.page');
   await screenshotBothThemes(page, 'mail-templates');
   await page.getByRole('button', { name: 'Reset to default…' }).click();
   await page.getByRole('dialog', { name: 'Reset to the default wording?' }).getByRole('button', { name: 'Reset to default' }).click();

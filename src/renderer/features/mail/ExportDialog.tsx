@@ -99,7 +99,7 @@ export function ExportDialog({ caseRecord, view, templateTitle, dirty, onClose }
 
   if (step === 'confirm') {
     return (
-      <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title="Override the embargo?" description={`${caseRecord.id} is still under embargo. This export would make “${view.subject}” readable by anyone who gets the file.`}>
+      <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title="Override the embargo?" description={`${caseRecord.id} is still under embargo: a file in clear can be read by anyone who gets it.`}>
         <form
           className="form dialog-body dialog-body--wide"
           onSubmit={(event) => {
@@ -174,8 +174,8 @@ export function ExportDialog({ caseRecord, view, templateTitle, dirty, onClose }
     <Dialog
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={`Export “${view.subject}”`}
-      description={`Version ${view.version} as saved. Files a mail client opens: open them, check, and send from there.`}
+      title={`Export the ${templateTitle}`}
+      description={`Version ${view.version} as saved, “${view.subject}”: files a mail client opens, to check and send from there.`}
     >
       <form className="form dialog-body dialog-body--xwide" onSubmit={submit} noValidate>
         {dirty ? <Notice tone="warning">The composer has unsaved changes: they are not in version {view.version}. Save them first to export them.</Notice> : null}

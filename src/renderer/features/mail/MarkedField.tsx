@@ -13,6 +13,8 @@ interface MarkedFieldProps {
   multiline?: boolean;
   /** Draw the 72-column ruler (the body). */
   ruler?: boolean;
+  /** Wrap long lines on screen (a template, whose paragraphs are wrapped when filled). */
+  softWrap?: boolean;
   rows?: number;
   disabled?: boolean;
   readOnly?: boolean;
@@ -49,7 +51,7 @@ function Backdrop({ value, contentRef }: { value: string; contentRef: Ref<HTMLDi
 }
 
 export const MarkedField = forwardRef(function MarkedField(
-  { id, value, onChange, multiline = false, ruler = false, rows = 18, disabled, readOnly, invalid, describedBy, onKeyDown }: MarkedFieldProps,
+  { id, value, onChange, multiline = false, ruler = false, softWrap = false, rows = 18, disabled, readOnly, invalid, describedBy, onKeyDown }: MarkedFieldProps,
   ref: Ref<MarkedFieldHandle>,
 ): ReactElement {
   const backdrop = useRef<HTMLDivElement>(null);
@@ -105,7 +107,7 @@ export const MarkedField = forwardRef(function MarkedField(
     onKeyUp: sync,
   };
   return (
-    <div className={`marked${multiline ? ' marked--multiline' : ''}${ruler ? ' marked--ruler' : ''}${disabled || readOnly ? ' marked--readonly' : ''}`}>
+    <div className={`marked${multiline ? ' marked--multiline' : ''}${ruler ? ' marked--ruler' : ''}${softWrap ? ' marked--wrap' : ''}${disabled || readOnly ? ' marked--readonly' : ''}`}>
       <Backdrop value={value} contentRef={backdrop} />
       {multiline ? (
         <textarea
@@ -113,7 +115,7 @@ export const MarkedField = forwardRef(function MarkedField(
           ref={field}
           className="marked__field"
           rows={rows}
-          wrap="off"
+          wrap={softWrap ? 'soft' : 'off'}
           onChange={(event) => {
             onChange(event.target.value);
             requestAnimationFrame(sync);

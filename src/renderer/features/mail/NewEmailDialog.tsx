@@ -57,6 +57,7 @@ export function NewEmailDialog({ caseRecord, onClose, onCreated, initial }: NewE
             title={profile ? `Sent by this case’s process · ${profile.title}` : 'Sent by this case’s process'}
             templates={ordered.filter((t) => t.checklistItems.some((item) => profile?.phases.some((phase) => phase.items.some((i) => i.id === item))))}
             profiles={profiles.value ?? []}
+            own={profile?.title ?? null}
             chosen={chosen}
             onChoose={setChosen}
             disabled={action.busy}
@@ -65,6 +66,7 @@ export function NewEmailDialog({ caseRecord, onClose, onCreated, initial }: NewE
             title="Sent when needed"
             templates={ordered.filter((t) => t.checklistItems.length === 0)}
             profiles={profiles.value ?? []}
+            own={profile?.title ?? null}
             chosen={chosen}
             onChoose={setChosen}
             disabled={action.busy}
@@ -73,6 +75,7 @@ export function NewEmailDialog({ caseRecord, onClose, onCreated, initial }: NewE
             title="Sent by other process profiles"
             templates={ordered.filter((t) => t.checklistItems.length > 0 && !t.checklistItems.some((item) => profile?.phases.some((phase) => phase.items.some((i) => i.id === item))))}
             profiles={profiles.value ?? []}
+            own={profile?.title ?? null}
             chosen={chosen}
             onChoose={setChosen}
             disabled={action.busy}
@@ -97,6 +100,7 @@ function TemplateGroup({
   title,
   templates,
   profiles,
+  own,
   chosen,
   onChoose,
   disabled,
@@ -104,6 +108,8 @@ function TemplateGroup({
   title: string;
   templates: TemplateSummary[];
   profiles: ProcessProfile[];
+  /** The case's own profile: its steps are drawn stronger than other profiles'. */
+  own: string | null;
   chosen: MailTemplateId | null;
   onChoose(id: MailTemplateId): void;
   disabled: boolean;
@@ -128,7 +134,7 @@ function TemplateGroup({
                 <span className="mail-template-choice__uses">
                   {uses.length > 0
                     ? uses.map((use) => (
-                        <span key={`${use.profile} ${use.item}`} title={`${use.profile} › ${use.phase} › ${use.item}`}>
+                        <span key={`${use.profile} ${use.item}`} className={use.profile === own ? 'is-own' : undefined} title={`${use.profile} › ${use.phase} › ${use.item}`}>
                           {shortProfile(use.profile)} · {use.phase}
                         </span>
                       ))

@@ -41,11 +41,9 @@ export function TemplatesPage(): ReactElement {
             {(templates.value ?? []).map((template) => (
               <li key={template.id}>
                 <button type="button" className="templates__item" aria-current={template.id === selected ? 'true' : undefined} onClick={() => setSelected(template.id)}>
+                  {template.mode === 'encrypted' ? <Icon name="lock" label="Encrypted" /> : <Icon name="eye" label="In clear" />}
                   <span className="templates__item-title">{template.title}</span>
-                  <span className="templates__item-meta">
-                    {template.mode === 'encrypted' ? <Icon name="lock" label="Encrypted" /> : <Icon name="eye" label="In clear" />}
-                    {template.customised ? <span className="badge badge--neutral">Customised</span> : null}
-                  </span>
+                  {template.customised ? <span className="badge badge--neutral">Customised</span> : null}
                 </button>
               </li>
             ))}
@@ -132,10 +130,10 @@ function TemplateEditor({ id }: { id: MailTemplateId }): ReactElement {
           {showDefault ? (
             <DiffView label="Changes from the default wording" before={{ subject: value.defaultSubject, body: value.defaultBody }} after={{ subject, body: text }} />
           ) : (
-            <MarkedField ref={body} id="template-body" value={text} onChange={(next) => setEdit({ subject, body: next })} multiline ruler rows={22} disabled={action.busy} />
+            <MarkedField ref={body} id="template-body" value={text} onChange={(next) => setEdit({ subject, body: next })} multiline softWrap rows={22} disabled={action.busy} />
           )}
           <p className="field__hint">
-            A <span className="mono">{'{{variable}}'}</span> alone on its line takes a multi-line value with its indent. A variable without a value becomes ⟦missing: name⟧ in the
+            Write paragraphs as one line each: drafts are wrapped at 72 columns once filled. A <span className="mono">{'{{variable}}'}</span> alone on its line takes a multi-line value with its indent. A variable without a value becomes ⟦missing: name⟧ in the
             draft, never an empty gap.
           </p>
         </div>
@@ -288,7 +286,7 @@ function SettingsForm({ settings }: { settings: MailSettings }): ReactElement {
           </div>
           <div className="field">
             <label className="field__label" htmlFor="mail-remind-within">
-              Remind distributors (hours before the Release Date)
+              Remind before the Release Date (hours)
             </label>
             <input
               id="mail-remind-within"
@@ -302,7 +300,7 @@ function SettingsForm({ settings }: { settings: MailSettings }): ReactElement {
           </div>
           <div className="field">
             <label className="field__label" htmlFor="mail-remind-quiet">
-              …or after this many hours without an answer
+              Remind after silence (hours)
             </label>
             <input
               id="mail-remind-quiet"

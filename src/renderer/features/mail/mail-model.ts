@@ -3,7 +3,7 @@
 // marker (indented like the core's renderer indents a value alone on its line), lines longer
 // than 72 columns, where on the case each variable is filled, the acknowledgement states, and
 // the export file names. Pure functions, so they are tested without a browser.
-import { diffLines } from 'diff';
+import { diffArrays } from 'diff';
 import type {
   AckState,
   DistributorNotice,
@@ -321,10 +321,10 @@ export interface LineChange {
 /** The lines of `after` against `before`: kept, added and removed, in reading order. */
 export function lineChanges(before: string, after: string): LineChange[] {
   const out: LineChange[] = [];
-  for (const change of diffLines(before, after)) {
+  // Arrays of lines, not diffLines: a trailing empty line is a line like any other here.
+  for (const change of diffArrays(before.split('\n'), after.split('\n'))) {
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
-    const lines = change.value.replace(/\n$/, '').split('\n');
-    for (const line of lines) out.push({ kind, line });
+    for (const line of change.value) out.push({ kind, line });
   }
   return out;
 }
