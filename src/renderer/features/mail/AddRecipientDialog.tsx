@@ -2,9 +2,10 @@
 // whole list in one choice), people, distributor members, the PST and Release Managers of the
 // roster, or a bare address. Each shows whether it can receive encrypted mail before it is
 // chosen; everything chosen is added in one save (one new version of the draft).
-import { useState, type FormEvent, type ReactElement } from 'react';
-import type { DraftRecipient, DraftView, MailList } from '../../../shared/contract/index.ts';
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import type { DraftRecipient, DraftView, MailList, OutputOf } from '../../../shared/contract/index.ts';
 import { MAIL_LISTS } from '../../../shared/contract/index.ts';
+import { call } from '../../lib/api.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -39,6 +40,7 @@ export function AddRecipientDialog({ view, onClose, onAdd }: { view: DraftView; 
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const present = new Set([...view.to, ...view.cc].map(recipientKey));
+  const rosterChecks = useRosterKeyChecks(roster.value);
 
   const groups: { title: string; items: Candidate[] }[] = [
     {
@@ -112,7 +114,12 @@ export function AddRecipientDialog({ view, onClose, onAdd }: { view: DraftView; 
         detail: `${entry.role} · ${entry.contact || 'no contact'}`,
         health: entry.fingerprint ? (
           <span className="composer-health__key">
-            <ShortFingerprint fingerprint={entry.fingerprint} /> <span className="faint">checked when added</span>
+            <ShortFingerprint fingerprint={entry.fingerprint} />
+            {rosterChecks[entry.fingerprint] ? (
+              <ReceiveStatus ok={rosterChecks[entry.fingerprint]!.ok} reason={rosterChecks[entry.fingerprint]!.reason} />
+            ) : (
+              <span className="faint">Checking…</span>
+            )}
           </span>
         ) : (
           <ReceiveStatus ok={false} reason="No key on the roster" />
@@ -232,4 +239,25 @@ export function AddRecipientDialog({ view, onClose, onAdd }: { view: DraftView; 
       </form>
     </Dialog>
   );
+}
+
+/** The keyring's verdict on every key the roster names (PST and Release Managers), by fingerprint. */
+function useRosterKeyChecks(roster: OutputOf<'roster.show'> | null): Record<string, { ok: boolean; reason: string | null }> {
+  const fingerprints = [
+    ...(roster?.members ?? []).map((member) => member.fingerprint),
+    ...(roster?.minors ?? []).flatMap((minor) => minor.releaseManagers.map((manager) => manager.fingerprint)),
+  ].filter((fingerprint): fingerprint is string => fingerprint !== null);
+  const key = [...new Set(fingerprints)].join(' ');
+  const [checks, setChecks] = useState<Record<string, { ok: boolean; reason: string | null }>>({});
+  useEffect(() => {
+    if (key === '') return;
+    let current = true;
+    void call('keyring.checkRecipients', { fingerprints: key.split(' ') }).then((result) => {
+      if (current && result.ok) setChecks(Object.fromEntries(result.value.map((check) => [check.fingerprint, { ok: check.ok, reason: check.reason }])));
+    });
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return checks;
 }

@@ -133,6 +133,11 @@ export const MarkedField = forwardRef(function MarkedField(
             requestAnimationFrame(sync);
           }}
           onKeyDown={onKeyDown}
+          onBlur={(event) => {
+            // Back to the start of a long subject when leaving it, as it reads best.
+            event.currentTarget.scrollLeft = 0;
+            sync();
+          }}
         />
       )}
     </div>

@@ -172,7 +172,7 @@ function MissingItem({
 export function VariablesPanel({ variables, unknown, values, descriptions }: { variables: string[]; unknown: string[]; values: Record<string, string | null>; descriptions: Record<string, string> }): ReactElement {
   return (
     <section className="panel composer-side-panel" aria-labelledby="composer-variables-heading">
-      <details className="composer-variables">
+      <details className="composer-variables" open>
         <summary className="composer-side-panel__header">
           <h2 className="panel__title" id="composer-variables-heading">
             Template variables <span className="faint">{variables.length}</span>

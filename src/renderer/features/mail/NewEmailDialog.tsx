@@ -17,16 +17,14 @@ interface NewEmailDialogProps {
   caseRecord: CaseRecord;
   onClose(): void;
   onCreated(draftId: string): void;
-  /** Preselect a template (the reminder, from the acknowledgements). */
-  initial?: MailTemplateId;
 }
 
-export function NewEmailDialog({ caseRecord, onClose, onCreated, initial }: NewEmailDialogProps): ReactElement {
+export function NewEmailDialog({ caseRecord, onClose, onCreated }: NewEmailDialogProps): ReactElement {
   const revision = useUi((ui) => ui.revision);
   const templates = useQuery('mail.templates', {}, revision);
   const profiles = useQuery('process.profiles', {}, revision);
   const profile = profiles.value?.find((candidate) => candidate.id === caseRecord.profile.id) ?? null;
-  const [chosen, setChosen] = useState<MailTemplateId | null>(initial ?? null);
+  const [chosen, setChosen] = useState<MailTemplateId | null>(null);
   const [context, setContext] = useState<DraftContext>({});
   const action = useAction();
   const needs = chosen ? contextNeeded(chosen) : null;
