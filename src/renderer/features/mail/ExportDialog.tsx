@@ -175,7 +175,7 @@ export function ExportDialog({ caseRecord, view, templateTitle, dirty, onClose }
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={`Export the ${templateTitle}`}
-      description={`Version ${view.version} as saved, “${view.subject}”: files a mail client opens, to check and send from there.`}
+      description={`Version ${view.version} as saved: “${view.subject}”. The files open in a mail client, to check and send from there.`}
     >
       <form className="form dialog-body dialog-body--xwide" onSubmit={submit} noValidate>
         {dirty ? <Notice tone="warning">The composer has unsaved changes: they are not in version {view.version}. Save them first to export them.</Notice> : null}
