@@ -1,9 +1,8 @@
 // Crash test: a child process writing to the vault through every write path (cases, notes,
 // edits, checklist ticks, people, the roster, keyring imports and generation, workspace imports
-// and fixes) is killed with SIGKILL at random moments, at least 50 times. After each kill the
+// and fixes, mail drafts and their saves) is killed with SIGKILL at random moments, at least 50 times. After each kill the
 // vault must open, verify, and hold every write whose call had returned (the write in flight
 // may or may not be there).
-// TODO(mail drafts): src/core/mail does not exist yet; its draft writes join the writer when it does.
 import { execFileSync, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,6 +82,7 @@ describe('crash safety', () => {
     const keys = new Set<string>();
     const upstreams = new Set<string>();
     const fixes = new Map<string, string>();
+    const drafts = new Map<string, { caseId: string; version: number }>();
     const summaries = new Map<string, { acked: string | null; inFlight: string | null }>();
     const seenOps = new Set<string>();
     let acknowledged = 0;
@@ -101,6 +101,10 @@ describe('crash safety', () => {
         if (ack.op === 'key') keys.add(ack.text!);
         if (ack.op === 'ws-import') upstreams.add(id);
         if (ack.op === 'ws-fix') fixes.set(id, ack.text!);
+        if (ack.op === 'draft') {
+          const [draftId, version] = ack.text!.split('#') as [string, string];
+          drafts.set(draftId, { caseId: id, version: Math.max(Number(version), drafts.get(draftId)?.version ?? 0) });
+        }
         if (ack.op === 'attempt-summary') summaries.set(id, { acked: summaries.get(id)?.acked ?? null, inFlight: ack.text! });
         if (ack.op === 'summary') summaries.set(id, { acked: ack.text!, inFlight: null });
         if (ack.op !== 'attempt-summary') acknowledged += 1;
@@ -137,10 +141,14 @@ describe('crash safety', () => {
       for (const [id, commits] of fixes) {
         expect((await check.call('workspace.status', { id })).fix?.commits.map((c) => c.sha).join(','), `fix of ${id} after round ${round}`).toBe(commits);
       }
+      for (const [draftId, { caseId, version }] of drafts) {
+        const shown = await check.call('mail.showDraft', { caseId, draft: draftId });
+        expect(shown.latestVersion, `draft ${draftId} of ${caseId} after round ${round}`).toBeGreaterThanOrEqual(version);
+      }
       await check.core.lock();
     }
     expect(acknowledged).toBeGreaterThan(KILLS);
     // Every write path was exercised and acknowledged at least once.
-    expect([...seenOps].sort()).toEqual(['attempt-summary', 'create', 'key', 'member', 'note', 'person', 'summary', 'tick', 'ws-fix', 'ws-import']);
+    expect([...seenOps].sort()).toEqual(['attempt-summary', 'create', 'draft', 'key', 'member', 'note', 'person', 'summary', 'tick', 'ws-fix', 'ws-import']);
   }, 1_800_000);
 });
