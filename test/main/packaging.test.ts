@@ -1,6 +1,6 @@
 // The packaging configuration (electron-builder.yml) without building a package (that would
 // download Electron): it is valid against electron-builder's own schema, builds AppImage, deb,
-// dmg and NSIS, flips the security fuses, ships the schemas and templates, and never publishes
+// dmg and NSIS, flips the security fuses, ships the schemas, and never publishes
 // or updates over the network.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,11 +47,8 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('ships the schemas and templates as resources, the built app only, and publishes nothing', () => {
-    expect(config.extraResources.map((r) => [r.from, r.to])).toEqual([
-      ['resources/schemas', 'schemas'],
-      ['resources/templates', 'templates'],
-    ]);
+  it('ships the schemas as resources (the mail templates are built into the app), the built app only, and publishes nothing', () => {
+    expect(config.extraResources.map((r) => [r.from, r.to])).toEqual([['resources/schemas', 'schemas']]);
     expect(existsSync('resources/schemas/cve')).toBe(true);
     expect(config.files).toEqual(['out/**', 'package.json', '!**/*.map']);
     expect(config.publish).toBeNull();
