@@ -4,6 +4,7 @@
 import { Fragment, useState, type ClipboardEvent, type FormEvent, type ReactElement } from 'react';
 import { CVSS_INPUT_MAX_LENGTH } from '../../../shared/contract/index.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { copyWithAutoClear } from '../../lib/clipboard.ts';
 
 /** A vector that wraps only after its slashes, never inside "AV:N". */
 export function VectorText({ vector }: { vector: string }): ReactElement {
@@ -32,7 +33,7 @@ export function VectorLine({ vector }: { vector: string | null }): ReactElement 
   async function copy(): Promise<void> {
     if (!vector) return;
     try {
-      await navigator.clipboard.writeText(vector);
+      await copyWithAutoClear(vector);
       setCopy({ vector, ok: true });
     } catch {
       setCopy({ vector, ok: false });

@@ -7,6 +7,7 @@ import { call } from '../../lib/api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { publicKeyFileName, splitUserId } from './key-format.ts';
+import { copyWithAutoClear } from '../../lib/clipboard.ts';
 
 /**
  * The desktop app blocks downloads (src/main/security); saving works in browser mode only. In
@@ -38,7 +39,7 @@ export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClos
   async function copy(): Promise<void> {
     if (armored === null) return;
     try {
-      await navigator.clipboard.writeText(armored);
+      await copyWithAutoClear(armored);
       setCopied('copied');
     } catch {
       // The desktop app denies the clipboard permission: select the text for Ctrl+C instead.
@@ -84,7 +85,7 @@ export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClos
           <code>embargo keyring export {keyInfo.fingerprint.slice(-16)} --secret</code> in a terminal, which asks you to confirm and to choose a new
           passphrase.
         </p>
-        {copied === 'copied' ? <p className="field__hint" role="status">Copied to the clipboard.</p> : null}
+        {copied === 'copied' ? <p className="field__hint" role="status">Copied to the clipboard (cleared again after 30 seconds).</p> : null}
         {copied === 'select' ? (
           <p className="field__hint" role="status">
             The key is selected: press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy it.

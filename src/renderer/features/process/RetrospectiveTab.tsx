@@ -12,6 +12,7 @@ import { useUi } from '../../app/store.ts';
 import type { CaseTabProps } from '../cases/case-tabs.tsx';
 import { useAction } from './use-action.ts';
 import './process.css';
+import { copyWithAutoClear } from '../../lib/clipboard.ts';
 
 export function retroFileName(caseId: string): string {
   return `${caseId}-retrospective.md`;
@@ -51,7 +52,7 @@ export function RetrospectiveTab({ caseRecord }: CaseTabProps): ReactElement {
   async function copy(): Promise<void> {
     if (markdown === null) return;
     try {
-      await navigator.clipboard.writeText(markdown);
+      await copyWithAutoClear(markdown);
       setCopied('copied');
     } catch {
       setCopied('failed');
@@ -76,7 +77,7 @@ export function RetrospectiveTab({ caseRecord }: CaseTabProps): ReactElement {
           </button>
         </div>
       </div>
-      {copied === 'copied' ? <Notice tone="info">Copied. Paste it into your mail client; the clipboard is readable by other programs until you copy something else.</Notice> : null}
+      {copied === 'copied' ? <Notice tone="info">Copied. Paste it into your mail client; Embargo clears the clipboard again after 30 seconds, since other programs can read it.</Notice> : null}
       {copied === 'failed' ? <Notice tone="error">The clipboard refused the text: select it below and press Ctrl+C.</Notice> : null}
       {retro.status === 'error' ? <Notice tone="error">{retro.error.message}</Notice> : null}
       {markdown === null && retro.status !== 'error' ? (
