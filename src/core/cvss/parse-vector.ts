@@ -62,7 +62,8 @@ function prefixError(vector: string, prefix: string): EmbargoError {
 
 /** Parses a vector, or throws EmbargoError('InvalidVector') naming what is wrong. */
 export function parseVector(input: unknown): ParsedVector {
-  if (typeof input !== 'string') throw invalid(String(input), 'a vector is a string');
+  // Not String(input): an object with a hostile toString would throw from inside the parser.
+  if (typeof input !== 'string') throw invalid(`(${input === null ? 'null' : typeof input})`, 'a vector is a string');
   const vector = input;
   if (vector.length === 0) throw invalid(vector, 'it is empty');
   if (vector.length > MAX_VECTOR_LENGTH) throw invalid(vector, `it is longer than ${MAX_VECTOR_LENGTH} characters`);
