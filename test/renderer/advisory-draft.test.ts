@@ -11,6 +11,7 @@ import { parseAffectedRange } from '../../src/core/advisory/version-ranges.ts';
 import { CREDIT_TYPES, REFERENCE_TAGS, changedFields, checkDraft, draftFromCase, editsFromDraft, rangeProblem, type AdvisoryDraft } from '../../src/renderer/features/advisory/advisory-draft.ts';
 import { fileNameFor, isUnderEmbargo, sha256Hex } from '../../src/renderer/features/advisory/download.ts';
 import { inWords } from '../../src/renderer/features/advisory/use-export-checks.ts';
+import { defaultCaseFields } from '../../src/core/vault/documents.ts';
 
 const EMPTY_CASE: CaseRecord = {
   id: 'EMB-0001',
@@ -20,25 +21,8 @@ const EMPTY_CASE: CaseRecord = {
   createdAt: '2026-11-20T09:30:00.000Z',
   updatedAt: '2026-11-20T09:30:00.000Z',
   profile: { id: 'kubernetes-2017', version: 1 },
-  summary: '',
-  description: '',
-  upstream: null,
-  publicReport: null,
-  releaseDate: null,
-  cve: null,
-  cvss: null,
-  cwe: [],
-  affected: [],
-  fixed: [],
-  references: [],
-  credits: [],
-  workarounds: '',
-  mitigations: '',
-  detection: '',
-  embargo: { deployBeforeRelease: null, patchUnderEmbargo: null, hostedServiceExceptions: '' },
-  links: [],
-  people: { fixLead: null, fixTeam: [], releaseManagers: [], reporter: null },
-  trackingIssue: null,
+  // The fields every new case starts with, from the one place that defines them.
+  ...defaultCaseFields(),
   eventCount: 1,
 };
 
