@@ -9,7 +9,8 @@ import { freshVault } from '../helpers/core.ts';
 import { caseEdits, type CaseRecord } from '../../src/shared/contract/index.ts';
 import { parseAffectedRange } from '../../src/core/advisory/version-ranges.ts';
 import { CREDIT_TYPES, REFERENCE_TAGS, changedFields, checkDraft, draftFromCase, editsFromDraft, rangeProblem, type AdvisoryDraft } from '../../src/renderer/features/advisory/advisory-draft.ts';
-import { fileNameFor, isUnderEmbargo, sha256Hex } from '../../src/renderer/features/advisory/download.ts';
+import { fileNameFor, isUnderEmbargo } from '../../src/renderer/features/advisory/download.ts';
+import { sha256Hex } from '../../src/renderer/lib/download.ts';
 import { inWords } from '../../src/renderer/features/advisory/use-export-checks.ts';
 import { defaultCaseFields } from '../../src/core/vault/documents.ts';
 

@@ -10,7 +10,8 @@ import { formatLocal, formatUtc } from '../../lib/time.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
-import { canDownload, fileNameFor, isUnderEmbargo, saveAsDownload, sha256Hex } from './download.ts';
+import { fileNameFor, isUnderEmbargo } from './download.ts';
+import { canDownload, saveAsDownload, sha256Hex } from '../../lib/download.ts';
 
 interface ExportDialogProps {
   caseRecord: CaseRecord;

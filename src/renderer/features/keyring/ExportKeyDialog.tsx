@@ -8,14 +8,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { publicKeyFileName, splitUserId } from './key-format.ts';
 import { copyWithAutoClear } from '../../lib/clipboard.ts';
-
-/**
- * The desktop app blocks downloads (src/main/security); saving works in browser mode only. In
- * the desktop app the key is copied, or written by the CLI.
- */
-function canDownload(): boolean {
-  return window.location.protocol === 'http:' || window.location.protocol === 'https:';
-}
+import { canDownload, saveAsDownload } from '../../lib/download.ts';
 
 export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClose(): void }): ReactElement {
   const [armored, setArmored] = useState<string | null>(null);
@@ -51,12 +44,8 @@ export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClos
 
   function save(): void {
     if (armored === null) return;
-    const url = URL.createObjectURL(new Blob([armored], { type: 'application/pgp-keys' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = publicKeyFileName(keyInfo.fingerprint);
-    link.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // The desktop app blocks downloads: there the key is copied, or written by the CLI.
+    saveAsDownload(publicKeyFileName(keyInfo.fingerprint), armored, 'application/pgp-keys');
   }
 
   return (

@@ -13,33 +13,10 @@ import type { CaseTabProps } from '../cases/case-tabs.tsx';
 import { useAction } from './use-action.ts';
 import './process.css';
 import { copyWithAutoClear } from '../../lib/clipboard.ts';
+import { canDownload, saveAsDownload, sha256Hex } from '../../lib/download.ts';
 
 export function retroFileName(caseId: string): string {
   return `${caseId}-retrospective.md`;
-}
-
-/** The desktop shell cancels every download (src/main/security/harden.ts); browsers save them. */
-export function canDownload(): boolean {
-  return !/\bElectron\//.test(navigator.userAgent);
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** Hands the text to the browser as a file download. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, so the download has its data.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function RetrospectiveTab({ caseRecord }: CaseTabProps): ReactElement {
@@ -108,7 +85,7 @@ function ExportDialog({ caseId, markdown, onClose }: { caseId: string; markdown:
       call('case.note', { id: caseId, text: `Retrospective draft exported as an unencrypted Markdown file (${name}, SHA-256 ${sha256}).` }),
     );
     if (!noted) return;
-    download(name, markdown);
+    saveAsDownload(name, markdown, 'text/markdown');
     onClose();
   }
 
