@@ -35,6 +35,8 @@ export interface Core {
   handlers: Handlers;
   /** Records activity: resets the idle auto-lock. */
   touch(): void;
+  /** Whether a vault is open in this core now. */
+  isUnlocked(): boolean;
   /** Locks now (system suspend, screen lock, window closed). */
   lock(): Promise<void>;
   readonly vaultDir: string;
@@ -163,6 +165,7 @@ export function createCore(options: CoreOptions): Core {
     touch: () => {
       if (vault) armIdleTimer();
     },
+    isUnlocked: () => vault !== null && vault.isOpen,
     lock,
     openVault: requireVault,
     session,

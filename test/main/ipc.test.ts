@@ -16,6 +16,7 @@ import { CALL_CHANNEL } from '../../src/main/channels.ts';
 import { BUNDLE_ENTRY_URL, loadTarget } from '../../src/main/security/policy.ts';
 import { createCore } from '../../src/core/create-core.ts';
 import { createDispatch, type Dispatch } from '../../src/shared/contract/dispatch.ts';
+import { createCoreDispatch } from '../../src/core/dispatch.ts';
 
 const target = loadTarget(undefined, false);
 const mainFrame = { url: BUNDLE_ENTRY_URL };
@@ -83,5 +84,22 @@ describe('bindIpc with the real dispatch', () => {
     await expect(invoke(event, 'case.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'VaultLocked' } });
     await expect(invoke(event, { toString: () => 'app.state' }, {})).resolves.toMatchObject({ ok: false, error: { code: 'UnknownMethod' } });
     await expect(invoke(event, 'constructor', {})).resolves.toMatchObject({ ok: false, error: { code: 'UnknownMethod' } });
+  });
+
+  it('binds the core dispatch, which refuses a locked vault before any handler runs', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'embargo-ipc-'));
+    const core = createCore({ vaultDir: join(dir, 'vault') });
+    const reached: string[] = [];
+    const listCases = core.handlers['case.list'];
+    core.handlers['case.list'] = async (input) => {
+      reached.push('case.list');
+      return listCases(input);
+    };
+    electron.handlers.clear();
+    bindIpc(createCoreDispatch(core), target, () => window);
+    const event = { sender: webContents, senderFrame: mainFrame };
+    await expect(invoke(event, 'case.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'VaultLocked' } });
+    await expect(invoke(event, 'app.state', {})).resolves.toMatchObject({ ok: true });
+    expect(reached).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // method name and the input, call the core, validate the output, and return a Result whose
 // error is always a coded, serialisable value.
 import type { z } from 'zod';
-import { EmbargoError, toErrorInfo, type Result } from '../errors.ts';
+import { EmbargoError, VaultLockedError, toErrorInfo, type Result } from '../errors.ts';
 import { contract, isMethodName, type Handlers } from './index.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -10,6 +10,12 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 export interface DispatchHooks {
   /** Called before every accepted call (the core uses it to reset the idle auto-lock). */
   onCall?(method: string): void;
+  /**
+   * Whether the vault is locked now. When given, every method the contract does not mark
+   * `allowWhenLocked` is answered `VaultLocked` before its handler runs, whatever front end
+   * made the call, so no handler can forget the check.
+   */
+  isLocked?(): boolean;
 }
 
 export function describeIssues(error: z.ZodError): string {
@@ -30,6 +36,9 @@ export function createDispatch(handlers: Handlers, hooks: DispatchHooks = {}): D
         ok: false,
         error: { code: 'InvalidInput', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}.`, data: { method } },
       };
+    }
+    if (!spec.allowWhenLocked && hooks.isLocked?.()) {
+      return { ok: false, error: toErrorInfo(new VaultLockedError()) };
     }
     hooks.onCall?.(method);
     try {

@@ -142,6 +142,8 @@ export const distributorMethods = {
     summary: 'The nine membership criteria.',
     input: z.strictObject({}),
     output: z.array(z.strictObject({ id: z.string(), number: z.number().int(), text: z.string() })),
+    // The policy's fixed text: reads nothing from the vault.
+    allowWhenLocked: true,
   }),
   'distributors.list': method({
     summary: 'Members of the list with their contacts and key health; removed members only when asked.',

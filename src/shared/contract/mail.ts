@@ -364,7 +364,13 @@ export const mailMethods = {
     output: templateDetail,
   }),
   'mail.resetTemplate': method({ summary: 'Bring back the default subject and body of a template.', input: z.strictObject({ id: mailTemplateId }), output: templateDetail }),
-  'mail.variables': method({ summary: 'The variables templates can use, each with what it holds.', input: empty, output: z.array(variableInfo) }),
+  // The variables' names and descriptions are fixed: they read nothing from the vault.
+  'mail.variables': method({
+    summary: 'The variables templates can use, each with what it holds.',
+    input: empty,
+    output: z.array(variableInfo),
+    allowWhenLocked: true,
+  }),
   'mail.settings': method({ summary: 'Sender, list addresses and reminder thresholds.', input: empty, output: mailSettings }),
   'mail.updateSettings': method({ summary: 'Change the mail settings.', input: mailSettings.partial(), output: mailSettings }),
   'mail.preview': method({
