@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { REPO_ROOT } from '../support/browser-mode.ts';
-import { findElectronBinary } from '../support/electron-binary.ts';
+import { findElectronBinary } from '../../../scripts/electron-binary.ts';
 
 const binary = findElectronBinary();
 const mainEntry = join(REPO_ROOT, 'out', 'main', 'index.js');

@@ -1,9 +1,11 @@
 // Finds the Electron binary the way the electron package would, without ever requiring
 // `electron` itself: its index.js downloads the binary when it is missing, and this machine
-// (and any air-gapped one) must never try that.
+// (and any air-gapped one) must never try that. Used by `npm start` and the Electron E2E project.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from './browser-mode.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface ElectronBinary {
   path: string | null;
@@ -24,7 +26,7 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
       path: null,
       reason:
         'no Electron binary is installed (node_modules/electron/path.txt is missing: ELECTRON_SKIP_BINARY_DOWNLOAD or an offline install). ' +
-        'Set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron to run this project',
+        'Set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron to run the desktop app',
     };
   }
   const path = join(packageDir, 'dist', relative);
