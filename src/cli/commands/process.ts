@@ -1,6 +1,7 @@
 // The process engine on the command line (CLI.md): `case schedule`, `case checklist`,
 // `case retro`, `case slow-down`, `case overview`, the process fields of `case set`, and the
 // roster, leak, handoff, profile and demo command groups.
+import { caseProgress, describeProgress } from '../../shared/process/progress.ts';
 import type { Command } from 'commander';
 import type { CaseEdits, CaseRecord, Schedule, ScheduledItem } from '../../shared/contract/index.ts';
 import { bothZones, printFields, printJson, printTable } from '../output.ts';
@@ -42,9 +43,10 @@ export function deadlinesJson(schedule: Schedule) {
   };
 }
 
-/** `case checklist --json`: `{"items":[...]}` with each item's tick record. */
+/** `case checklist --json`: `{"items":[...], "progress"}` with each item's tick record. */
 export function checklistJson(schedule: Schedule) {
   return {
+    progress: caseProgress(items(schedule)),
     items: items(schedule).map((item) => ({
       id: item.id,
       title: item.title,
@@ -87,6 +89,7 @@ function registerCaseProcessCommands(cases: Command, run: CommandRunner): void {
           const readings = schedule.releaseDateIn.map((t) => `${t.date} ${t.time} ${t.zone} (${t.weekday})`).join('; ');
           session.io.stdout(`Release Date: ${readings}\n`);
         }
+        session.io.stdout(`${describeProgress(caseProgress(items(schedule)))}\n`);
         printWarnings(session, schedule);
       }),
     );
@@ -194,10 +197,11 @@ function registerCaseProcessCommands(cases: Command, run: CommandRunner): void {
         if (overview.length === 0) return session.io.stdout('No cases yet.\n');
         printTable(
           session.io,
-          ['ID', 'PHASE', 'NEXT', 'DUE (UTC)', 'OVERDUE', 'FLAGS', 'TITLE'],
+          ['ID', 'PHASE', 'PROGRESS', 'NEXT', 'DUE (UTC)', 'OVERDUE', 'FLAGS', 'TITLE'],
           overview.map((c) => [
             c.id,
             c.closed ? 'closed' : (c.currentPhase?.title ?? '—'),
+            `${c.progress.handled}/${c.progress.required}`,
             c.next ? `${c.next.id} (${stateText(session.io, c.next.state)})` : '—',
             c.next?.due ? c.next.due.slice(0, 16).replace('T', ' ') : c.asap ? 'ASAP' : '—',
             String(c.counts.overdue),

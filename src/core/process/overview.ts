@@ -6,6 +6,7 @@ import type { CaseDocument } from '../vault/documents.ts';
 import { documentSchedule } from './case-process.ts';
 import { scheduledItems } from './schedule.ts';
 import { staleness } from './staleness.ts';
+import { caseProgress } from '../../shared/process/progress.ts';
 
 const OPEN_ORDER: readonly ItemState[] = ['overdue', 'asap', 'due-today', 'upcoming'];
 
@@ -57,6 +58,7 @@ export function caseOverview(document: CaseDocument, now: Date): CaseOverview {
       done: items.filter((item) => item.state === 'done').length,
       total: items.length,
     },
+    progress: caseProgress(items),
     closed,
     asap: schedule.asap,
     staleness: staleness(document.case.cvss, lastActivity, now, closed),

@@ -336,6 +336,8 @@ export const caseOverview = z.strictObject({
     done: z.number().int(),
     total: z.number().int(),
   }),
+  /** The one progress: required steps done or skipped, of all required steps (src/shared/process/progress.ts). */
+  progress: z.strictObject({ handled: z.number().int(), required: z.number().int() }),
   closed: z.boolean(),
   asap: z.boolean(),
   staleness,

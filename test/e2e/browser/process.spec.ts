@@ -216,7 +216,7 @@ test('a case through the process: rotation, ticks, a Friday Release Date, a leak
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button', { name: 'Cases' }).click();
   const row = page.getByRole('table', { name: 'Cases' }).getByRole('row').filter({ hasText: CASE_TITLE });
   await expect(row).toContainText('ASAP');
-  await expect(row).toContainText('steps done');
+  await expect(row).toContainText('required steps handled');
   await screenshotBothThemes(page, 'process-case-list');
   expect(problems()).toEqual([]);
 });

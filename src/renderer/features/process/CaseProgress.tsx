@@ -5,26 +5,28 @@ import type { ReactElement } from 'react';
 import type { CaseOverview } from '../../../shared/contract/index.ts';
 import { formatLocal, formatRelative, formatUtc } from '../../lib/time.ts';
 import { STATE_LABELS } from './labels.ts';
+import { describeProgress, progressPercent } from '../../../shared/process/progress.ts';
 import './process.css';
 
 export function PhaseCell({ overview }: { overview: CaseOverview | undefined }): ReactElement {
   if (!overview) return <span className="faint">…</span>;
-  const percent = overview.counts.total === 0 ? 0 : Math.round((overview.counts.done / overview.counts.total) * 100);
+  const { progress } = overview;
+  const percent = progressPercent(progress);
   return (
     <div className="case-phase">
       <span className="case-phase__title">{overview.closed ? 'All required steps handled' : (overview.currentPhase?.title ?? '—')}</span>
       <span
         className="progress"
         role="progressbar"
-        aria-label={`${overview.counts.done} of ${overview.counts.total} steps done`}
+        aria-label={describeProgress(progress)}
         aria-valuemin={0}
-        aria-valuemax={overview.counts.total}
-        aria-valuenow={overview.counts.done}
+        aria-valuemax={progress.required}
+        aria-valuenow={progress.handled}
       >
         <span className="progress__bar" style={{ width: `${percent}%` }} />
       </span>
       <span className="table__secondary">
-        {overview.counts.done} of {overview.counts.total} steps done
+        {describeProgress(progress)}
       </span>
     </div>
   );

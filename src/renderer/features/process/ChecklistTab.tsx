@@ -12,6 +12,7 @@ import { ANCHOR_WAITS, OWNER_LABELS, REQUIREMENT_LABELS, STATE_LABELS } from './
 import { ProcessBar } from './ProcessBar.tsx';
 import { ScheduleNotices } from './ScheduleNotices.tsx';
 import { useCaseProcess } from './use-case-process.ts';
+import { caseProgress } from '../../../shared/process/progress.ts';
 import './process.css';
 
 export function ChecklistTab({ caseRecord }: CaseTabProps): ReactElement {
@@ -50,12 +51,11 @@ export function ChecklistTab({ caseRecord }: CaseTabProps): ReactElement {
 function Summary({ schedule }: { schedule: Schedule }): ReactElement {
   const items = schedule.phases.flatMap((phase) => phase.items);
   const count = (state: ScheduledItem['state']) => items.filter((item) => item.state === state).length;
-  const required = items.filter((item) => !item.optional);
-  const handled = required.filter((item) => item.state === 'done' || item.state === 'skipped').length;
+  const progress = caseProgress(items);
   return (
     <p className="checklist-summary" role="status">
       <strong>
-        {handled} of {required.length}
+        {progress.handled} of {progress.required}
       </strong>{' '}
       required steps handled · {count('done')} done · {count('skipped')} skipped
       {count('overdue') > 0 ? <span className="text-danger"> · {count('overdue')} overdue</span> : null}
