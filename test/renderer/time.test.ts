@@ -55,3 +55,21 @@ function isRepeatedHour(date: Date): boolean {
   const hourEarlier = new Date(date.getTime() - 3_600_000);
   return toLocalInputValue(hourLater) === toLocalInputValue(date) || toLocalInputValue(hourEarlier) === toLocalInputValue(date);
 }
+
+describe('countdowns and the local line', () => {
+  it('counts down in days and hours, hours and minutes, and says when it has passed', async () => {
+    const { formatCountdown } = await import('../../src/renderer/lib/time.ts');
+    const now = new Date('2026-12-01T10:00:00Z');
+    expect(formatCountdown('2026-12-03T14:20:00Z', now)).toBe('due in 2 d 4 h');
+    expect(formatCountdown('2026-12-01T13:35:00Z', now)).toBe('due in 3 h 35 min');
+    expect(formatCountdown('2026-12-01T10:35:00Z', now)).toBe('due in 35 min');
+    expect(formatCountdown('2026-12-01T10:00:00Z', now)).toBe('due now');
+    expect(formatCountdown('2026-11-30T08:00:00Z', now)).toBe('passed 1 d 2 h ago');
+  });
+
+  it('tells whether the local wall clock differs from UTC', async () => {
+    const { localDiffersFromUtc } = await import('../../src/renderer/lib/time.ts');
+    // This file runs with TZ=Europe/Berlin (see the top of the file): never UTC.
+    expect(localDiffersFromUtc('2026-11-20T08:30:00Z')).toBe(true);
+  });
+});

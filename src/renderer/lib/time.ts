@@ -94,3 +94,26 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   }
   return relativeFormat.format(0, 'minute');
 }
+
+/**
+ * Whether the local wall clock reads differently from UTC at this instant. Where it does not
+ * (the machine runs in UTC), the local line would only repeat the UTC one, so it is left out.
+ */
+export function localDiffersFromUtc(iso: string): boolean {
+  return new Date(iso).getTimezoneOffset() !== 0;
+}
+
+/**
+ * A countdown beside a deadline: "due in 2 d 4 h", "due in 35 min", "passed 1 d 2 h ago". Days
+ * and hours (or hours and minutes under a day), because "in 3 days" hides the hour that matters.
+ */
+export function formatCountdown(iso: string, now: Date = new Date()): string {
+  const totalMinutes = Math.round((new Date(iso).getTime() - now.getTime()) / 60_000);
+  const minutes = Math.abs(totalMinutes);
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const rest = minutes % 60;
+  const span = days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${rest} min` : `${rest} min`;
+  if (totalMinutes === 0) return 'due now';
+  return totalMinutes > 0 ? `due in ${span}` : `passed ${span} ago`;
+}

@@ -85,7 +85,7 @@ function CaseTable({ cases, overview }: { cases: CaseSummary[]; overview: CaseOv
                 <td>
                   <NextDeadlineCell overview={process} />
                 </td>
-                <td>{releaseDate ? <TimePair iso={releaseDate} /> : <span className="not-set">Not set</span>}</td>
+                <td>{releaseDate ? <TimePair iso={releaseDate} countdown /> : <span className="not-set">Not set</span>}</td>
                 <td>
                   <AttentionCell overview={process} />
                 </td>

@@ -49,7 +49,7 @@ export function OverviewTab({ caseRecord }: CaseTabProps): ReactElement {
       <Panel title="Release">
         <dl className="fact-list">
           <dt>Release date</dt>
-          <dd>{caseRecord.releaseDate ? <TimePair iso={caseRecord.releaseDate} /> : <NotSet />}</dd>
+          <dd>{caseRecord.releaseDate ? <TimePair iso={caseRecord.releaseDate} countdown /> : <NotSet />}</dd>
           <dt>CVE</dt>
           <dd>{caseRecord.cve ? <span className="mono">{caseRecord.cve}</span> : <NotSet>None requested</NotSet>}</dd>
           <dt>CVSS</dt>

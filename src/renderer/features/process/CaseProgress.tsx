@@ -3,7 +3,7 @@
 // (overdue steps, staleness, a pending handoff, undecided leaks, an ASAP schedule).
 import type { ReactElement } from 'react';
 import type { CaseOverview } from '../../../shared/contract/index.ts';
-import { formatLocal, formatRelative, formatUtc } from '../../lib/time.ts';
+import { formatCountdown, formatLocal, formatUtc, localDiffersFromUtc } from '../../lib/time.ts';
 import { STATE_LABELS } from './labels.ts';
 import { describeProgress, progressPercent } from '../../../shared/process/progress.ts';
 import './process.css';
@@ -47,7 +47,8 @@ export function NextDeadlineCell({ overview }: { overview: CaseOverview | undefi
             <span className={`state-badge state-badge--${next.state}`}>{STATE_LABELS[next.state]}</span> {formatUtc(next.due)}
           </span>
           <span className="time-pair__local">
-            {formatLocal(next.due)} · {formatRelative(next.due)}
+            {localDiffersFromUtc(next.due) ? `${formatLocal(next.due)} · ` : ''}
+            {formatCountdown(next.due)}
           </span>
         </time>
       ) : (
