@@ -1,6 +1,7 @@
 // What every advisory builder works from: the case, who publishes, the time, and the
 // cherry-pick PRs; plus the checks they share, which turn missing data into ExportInvalid
 // errors that say, in words, which fields to fill in.
+import { isReleased } from '../../shared/rules/embargo.ts';
 import type { AdvisoryPublisher, CaseRecord } from '../../shared/contract/index.ts';
 import { EmbargoError } from '../../shared/errors.ts';
 import { parseAffectedRange, type VersionInterval } from './version-ranges.ts';
@@ -111,9 +112,9 @@ export function uniqueCredits(record: CaseRecord): CaseRecord['credits'] {
   });
 }
 
-/** Release Date passed: the case is public. */
+/** Release Date passed: the case is public (the shared embargo rule). */
 export function isPublic(record: CaseRecord, now: Date): boolean {
-  return record.releaseDate !== null && Date.parse(record.releaseDate) <= now.getTime();
+  return isReleased(record, now);
 }
 
 export const GENERATOR = { name: 'Embargo', version: '0.1.0' };

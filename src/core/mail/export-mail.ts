@@ -10,6 +10,7 @@
 // path nothing is written: the file comes back to the caller (the app's download or save
 // dialog), and the export is recorded all the same. A notice to the
 // distributors opens its acknowledgements (acks.ts).
+import { isUnderEmbargo } from '../../shared/rules/embargo.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
@@ -119,7 +120,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
   const context = await loadMailContext(session, input.caseId, draft.context, document.notices);
   const now = context.now;
   const releaseDate = context.document?.case.releaseDate ?? null;
-  const embargoed = context.document !== null && (releaseDate === null || Date.parse(releaseDate) > now.getTime());
+  const embargoed = context.document !== null && isUnderEmbargo({ releaseDate }, now);
   const override = clear && embargoed;
   if (override && !input.overrideEmbargo) {
     const until = releaseDate ? `until its Release Date, ${releaseDate}` : 'and has no Release Date yet';

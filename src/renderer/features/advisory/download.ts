@@ -15,7 +15,4 @@ export function fileNameFor(format: AdvisoryFormat, record: Pick<CaseRecord, 'id
   return `${record.cve ?? record.id}${SUFFIX[format]}`;
 }
 
-/** Under embargo until the Release Date has passed (no Release Date yet: still under embargo). */
-export function isUnderEmbargo(record: Pick<CaseRecord, 'releaseDate'>, now: Date = new Date()): boolean {
-  return record.releaseDate === null || Date.parse(record.releaseDate) > now.getTime();
-}
+export { isUnderEmbargo } from '../../../shared/rules/embargo.ts';

@@ -6,6 +6,7 @@
 // until they are removed from the draft. The core writes the files: the renderer cannot, and
 // the desktop shell refuses downloads, so the folder is a path on the machine running the core
 // (as the Workspace tab's encrypted exports do).
+import { isUnderEmbargo as underEmbargo } from '../../../shared/rules/embargo.ts';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { CaseRecord, DraftView, MailExportResult } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
@@ -33,10 +34,7 @@ type Step = 'form' | 'confirm' | 'done';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
-/** Under embargo until the Release Date has passed (no Release Date yet: still under embargo). */
-function underEmbargo(caseRecord: CaseRecord, now = Date.now()): boolean {
-  return caseRecord.releaseDate === null || Date.parse(caseRecord.releaseDate) > now;
-}
+
 
 export function ExportDialog({ caseRecord, view, templateTitle, dirty, onClose }: ExportDialogProps): ReactElement {
   const revision = useUi((ui) => ui.revision);
