@@ -127,10 +127,10 @@ export class CaseWorkspace {
     return this.readObject(sha, 'blob').data;
   }
 
-  /** Adds an object the case creates; upstream objects are never copied. */
-  write(type: ObjectType, data: Buffer): string {
+  /** Adds an object the case creates; upstream objects are never copied unless `seal` (an object upstream stores but does not reach). */
+  write(type: ObjectType, data: Buffer, seal = false): string {
     const sha = hashObject(type, data);
-    if (!this.pending.has(sha) && !this.stored.has(sha) && !this.isUpstream(sha)) this.pending.set(sha, { type, data });
+    if (!this.pending.has(sha) && !this.stored.has(sha) && (seal || !this.isUpstream(sha))) this.pending.set(sha, { type, data });
     return sha;
   }
 

@@ -11,6 +11,7 @@ import type { CaseWorkspace } from './case-workspace.ts';
 import { applyToTree, parsePatch } from './apply-patch.ts';
 import { parseMail, splitMbox } from './mbox.ts';
 import { diffTrees } from './trees.ts';
+import { firstReachableFromUpstream } from './upstream-reach.ts';
 
 export interface ImportedFix {
   base: string;
@@ -42,24 +43,44 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
       refs: header.refs.map((r) => r.name),
     });
   }
-  const commits: string[] = [];
-  let current = candidates[0]!.sha;
-  for (;;) {
-    if (ws.isUpstream(current)) break;
-    const object = objects.get(current);
-    if (!object || object.type !== 'commit') throw new EmbargoError('BundleInvalid', `The bundle lacks commit ${current} of the fix.`, { sha: current });
-    commits.unshift(current);
-    const parents = /^parent ([0-9a-f]{40})$/gm;
-    const found = [...object.data.toString('utf8').split('\n\n')[0]!.matchAll(parents)].map((m) => m[1]!);
+  // The line of commits back from the tip, until a merge, a root, a missing commit or the cap.
+  const line: string[] = [];
+  let stop: 'missing' | 'parents' | 'long' = 'long';
+  let parentCount = 0;
+  for (let current: string | undefined = candidates[0]!.sha; line.length <= 1001; ) {
+    const object = objects.get(current) ?? ws.read(current);
+    if (!object || object.type !== 'commit') {
+      stop = 'missing';
+      line.push(current);
+      break;
+    }
+    line.push(current);
+    const found = [...object.data.toString('utf8').split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
     if (found.length !== 1) {
-      throw new EmbargoError('FixNotLinear', `Fix commit ${current} has ${found.length} parents; the fix must be a straight line of commits.`, { sha: current });
+      stop = 'parents';
+      parentCount = found.length;
+      break;
     }
     current = found[0]!;
-    if (commits.length > 1000) throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
   }
-  if (commits.length === 0) throw new EmbargoError('InvalidInput', 'The bundle holds no commit beyond upstream history.', {});
+  // Upstream history is what the upstream refs reach, as git sees it, not what the clone stores.
+  const base = firstReachableFromUpstream(ws, line);
+  const index = base === null ? line.length - 1 : line.indexOf(base);
+  if (index > 1000) throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+  if (base === null) {
+    const last = line.at(-1)!;
+    if (stop === 'missing') throw new EmbargoError('BundleInvalid', `The bundle lacks commit ${last} of the fix.`, { sha: last });
+    if (stop === 'parents') {
+      throw new EmbargoError('FixNotLinear', `Fix commit ${last} has ${parentCount} parents; the fix must be a straight line of commits.`, { sha: last });
+    }
+    throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+  }
+  const commits = line.slice(0, index).reverse();
+  const current = base;
   // Copy everything the bundle brought that upstream lacks, so every fix object is sealed.
   for (const object of objects.values()) ws.write(object.type, object.data);
+  // A fix commit the upstream clone stores unreachably is sealed too: upstream may drop it.
+  for (const sha of commits) if (ws.isUpstream(sha)) ws.write('commit', ws.readObject(sha, 'commit').data, true);
   // Every object the fix's trees reach must now be readable (the bundle may be thin).
   for (const sha of commits) for (const change of diffTrees(ws, ws.readCommit(ws.readCommit(sha).parents[0]!).tree, ws.readCommit(sha).tree)) {
     if (change.after) ws.readObject(change.after.sha);
