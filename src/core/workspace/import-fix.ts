@@ -47,7 +47,7 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
   const line: string[] = [];
   let stop: 'missing' | 'parents' | 'long' = 'long';
   let parentCount = 0;
-  for (let current: string | undefined = candidates[0]!.sha; line.length <= 1001; ) {
+  for (let current: string = candidates[0]!.sha; line.length <= 1001; ) {
     const object = objects.get(current) ?? ws.read(current);
     if (!object || object.type !== 'commit') {
       stop = 'missing';
@@ -55,7 +55,7 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
       break;
     }
     line.push(current);
-    const found = [...object.data.toString('utf8').split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+    const found: string[] = [...object.data.toString('utf8').split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
     if (found.length !== 1) {
       stop = 'parents';
       parentCount = found.length;
