@@ -13,7 +13,9 @@ export function addAdvisorySetOptions(set: Command): void {
     .option('--fixed <product@version>', "a fixed version, e.g. 'kubelet@1.29.4' (repeatable; \"none\" clears)", collect)
     .option('--cwe <id>', 'a CWE ID, e.g. CWE-22 (repeatable; "none" clears)', collect)
     .option('--reference <url[,tag...]>', 'a reference URL, optionally with CVE tags after commas, e.g. https://…,patch (repeatable; "none" clears)', collect)
-    .option('--credit <name[=type]>', 'an acknowledgement, e.g. "Jane Doe=finder" (type defaults to finder; repeatable; "none" clears)', collect)
+    .option('--credit <name[=type[=uuid]]>', 'an acknowledgement, e.g. "Jane Doe=finder" (type defaults to finder; an optional CVE user UUID after a second "="; repeatable; "none" clears)', collect)
+    .option('--capec <id>', 'a CAPEC attack pattern for the CVE record impacts, e.g. CAPEC-233 (repeatable; "none" clears)', collect)
+    .option('--discovery <source>', 'how it was discovered, for the CVE record: INTERNAL, EXTERNAL, USER or UNKNOWN')
     .option('--description <text>', 'the advisory description')
     .option('--workarounds <text>')
     .option('--mitigations <text>')
@@ -33,6 +35,8 @@ function productAt(text: string, option: string): [string, string] {
 }
 
 const CREDIT_TYPES = new Set(['finder', 'reporter', 'analyst', 'coordinator', 'remediation developer', 'remediation reviewer', 'other']);
+
+const DISCOVERY = new Set(['INTERNAL', 'EXTERNAL', 'USER', 'UNKNOWN']);
 
 export function advisorySetEdits(options: Record<string, unknown>): CaseEdits {
   const edits: CaseEdits = {};
@@ -56,13 +60,23 @@ export function advisorySetEdits(options: Record<string, unknown>): CaseEdits {
   if (credits) {
     edits.credits = isNone(credits)
       ? []
-      : credits.map((text) => {
+      : credits.map((entry) => {
+          const uuid = /=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(entry);
+          const text = uuid ? entry.slice(0, uuid.index) : entry;
           const at = text.lastIndexOf('=');
           const name = (at > 0 ? text.slice(0, at) : text).trim();
           const type = at > 0 ? text.slice(at + 1).trim() : 'finder';
           if (!CREDIT_TYPES.has(type)) throw usageError(`--credit type must be one of ${[...CREDIT_TYPES].join(', ')}; got "${type}".`);
-          return { name, type: type as NonNullable<CaseEdits['credits']>[number]['type'] };
+          const credited = { name, type: type as NonNullable<CaseEdits['credits']>[number]['type'] };
+          return uuid?.[1] ? { ...credited, user: uuid[1].toLowerCase() } : credited;
         });
+  }
+  const capec = list('capec');
+  if (capec) edits.capec = isNone(capec) ? [] : capec.map((id) => id.toUpperCase());
+  if (typeof options.discovery === 'string') {
+    const discovery = options.discovery.toUpperCase();
+    if (!DISCOVERY.has(discovery)) throw usageError(`--discovery must be one of ${[...DISCOVERY].join(', ')}; got "${options.discovery}".`);
+    edits.discovery = discovery as NonNullable<CaseEdits['discovery']>;
   }
   for (const field of ['description', 'workarounds', 'mitigations', 'detection'] as const) {
     const value = options[field];

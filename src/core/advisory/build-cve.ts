@@ -62,6 +62,19 @@ export function references(record: CaseRecord): { url: string; tags: string[] }[
   return [...byUrl.entries()].map(([url, tags]) => ({ url, tags: [...tags] }));
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** A description as the CNA writes it: the plain text and its text/html twin (supportingMedia). */
+function describedWithMedia(value: string): Json {
+  const html = value
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  return { lang: LANG, value, supportingMedia: [{ type: 'text/html', base64: false, value: html }] };
+}
+
 export interface BuiltCve {
   record: Json;
   cnaContainer: Json;
@@ -90,9 +103,9 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
   if (!record.cvss) warnings.push('No CVSS call is recorded: the record has no metrics.');
 
   const cna: Json = {
-    providerMetadata: { orgId: publisher.cnaOrgId, shortName: publisher.cnaShortName },
+    providerMetadata: { orgId: publisher.cnaOrgId, shortName: publisher.cnaShortName, dateUpdated: context.now.toISOString() },
     title: (record.summary.trim() || record.title).slice(0, 256),
-    descriptions: [{ lang: LANG, value: description.text }],
+    descriptions: [describedWithMedia(description.text)],
     affected: lines.map((line) => ({
       vendor: publisher.vendor,
       product: line.product,
@@ -109,12 +122,14 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
       },
     ];
   }
+  const capec = [...new Set(record.capec ?? [])];
+  if (capec.length > 0) cna.impacts = capec.map((capecId) => ({ capecId, descriptions: [{ lang: LANG, value: capecId }] }));
   if (record.cvss) {
     const { key, object } = cvssJson(record.cvss.vector);
     cna.metrics = [{ format: 'CVSS', scenarios: [{ lang: LANG, value: 'GENERAL' }], [key]: object }];
   }
   const credits = uniqueCredits(record);
-  if (credits.length > 0) cna.credits = credits.map((credit) => ({ lang: LANG, value: credit.name, type: credit.type }));
+  if (credits.length > 0) cna.credits = credits.map((credit) => ({ lang: LANG, value: credit.name, type: credit.type, ...(credit.user ? { user: credit.user } : {}) }));
   const workarounds = [record.workarounds, record.mitigations].map((text) => text.trim()).filter((text, index, all) => text !== '' && all.indexOf(text) === index);
   if (workarounds.length > 0) cna.workarounds = workarounds.map((value) => ({ lang: LANG, value }));
   const fixedLines = lines.filter((line) => line.fixed.length > 0);
@@ -124,7 +139,7 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
   }
   if (record.releaseDate) cna.datePublic = record.releaseDate;
   const external = record.people.reporter !== null || record.credits.some((c) => c.type === 'finder' || c.type === 'reporter');
-  cna.source = { discovery: external ? 'EXTERNAL' : 'UNKNOWN' };
+  cna.source = { discovery: record.discovery ?? (external ? 'EXTERNAL' : 'UNKNOWN') };
   cna.x_generator = { engine: `${GENERATOR.name} ${GENERATOR.version}` };
 
   const cveRecord: Json = {

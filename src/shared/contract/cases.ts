@@ -7,6 +7,9 @@ export type CaseKind = z.infer<typeof caseKind>;
 
 export const cveId = z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'a CVE ID looks like CVE-2026-12345');
 export const cweId = z.string().regex(/^CWE-[1-9]\d*$/, 'a CWE ID looks like CWE-22');
+export const capecId = z.string().regex(/^CAPEC-[1-9]\d{0,4}$/, 'a CAPEC ID looks like CAPEC-233');
+/** How the vulnerability came to light, as a CVE record's source.discovery states it. */
+export const cveDiscovery = z.enum(['INTERNAL', 'EXTERNAL', 'USER', 'UNKNOWN']);
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'a link must be an http(s) URL' });
 
 export const caseTitle = z.string().trim().min(1, 'the title is empty').max(300, 'the title is longer than 300 characters');
@@ -32,6 +35,8 @@ export const reference = z.strictObject({ url: httpUrl, tags: z.array(z.string()
 export const credit = z.strictObject({
   name: z.string().trim().min(1).max(200),
   type: z.enum(['finder', 'reporter', 'analyst', 'coordinator', 'remediation developer', 'remediation reviewer', 'other']),
+  /** The credited person's CVE Services user UUID, when they have one (CVE record credits[].user). */
+  user: z.uuid().optional(),
 });
 export const link = z.strictObject({ label: z.string().trim().min(1).max(200), url: httpUrl });
 
@@ -76,6 +81,10 @@ export const caseRecord = z.strictObject({
   cve: cveId.nullable(),
   cvss: cvssCall.nullable(),
   cwe: z.array(cweId),
+  /** CAPEC attack patterns (CVE record impacts); absent in cases written before the field existed. */
+  capec: z.array(capecId).optional(),
+  /** The CVE record's source.discovery; absent: inferred from the reporter and credits. */
+  discovery: cveDiscovery.optional(),
   affected: z.array(affectedProduct),
   fixed: z.array(fixedProduct),
   references: z.array(reference),
@@ -130,6 +139,8 @@ export const caseEdits = z
     /** The vector of the Fix Lead's final call; the core scores it. null clears it. */
     cvssVector: z.string().trim().min(1).nullable(),
     cwe: z.array(cweId).max(20),
+    capec: z.array(capecId).max(20),
+    discovery: cveDiscovery,
     affected: z.array(affectedProduct).max(100),
     fixed: z.array(fixedProduct).max(100),
     references: z.array(reference).max(100),
