@@ -1,9 +1,10 @@
 // Bringing in the private fix commits: from a bundle (its objects are copied into the
 // encrypted store, the pack itself is never kept) or from an mbox patch series applied as
 // `git am` would. The commits must form one line of history on top of upstream history.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS, checkLimit } from '../../shared/limits.ts';
 import { readBundleHeader } from './git/bundle.ts';
 import { indexPack } from './git/index-pack.ts';
 import { commitSubject, formatIdentity, serializeCommit, type GitObject, type Identity } from './git/objects.ts';
@@ -26,6 +27,7 @@ export function isBundleFile(path: string): boolean {
 
 export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string): ImportedFix {
   const file = resolve(path);
+  checkLimit('fix bundle', LIMITS.bundleBytes, statSync(file).size, 'bytes');
   const header = readBundleHeader(file);
   for (const prerequisite of header.prerequisites) {
     if (!ws.isUpstream(prerequisite.sha)) {
@@ -55,7 +57,7 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
       throw new EmbargoError('FixNotLinear', `Fix commit ${current} has ${found.length} parents; the fix must be a straight line of commits.`, { sha: current });
     }
     current = found[0]!;
-    if (commits.length > 1000) throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+    if (commits.length > LIMITS.fixCommits) throw new EmbargoError('FixNotLinear', `The fix has more than ${LIMITS.fixCommits} commits.`, {});
   }
   if (commits.length === 0) throw new EmbargoError('InvalidInput', 'The bundle holds no commit beyond upstream history.', {});
   // Copy everything the bundle brought that upstream lacks, so every fix object is sealed.
@@ -74,7 +76,10 @@ export interface CommitterOption {
 
 /** Applies an mbox series onto `base`, one commit per mail, as `git am` would. */
 export function fixFromMbox(ws: CaseWorkspace, bytes: Buffer, base: string, committer?: CommitterOption): ImportedFix {
-  const mails = splitMbox(bytes).map((raw, i) => parseMail(raw, i));
+  checkLimit('mbox', LIMITS.mboxBytes, bytes.length, 'bytes');
+  const raws = splitMbox(bytes);
+  checkLimit('mbox', LIMITS.mailsPerMbox, raws.length, 'mails');
+  const mails = raws.map((raw, i) => parseMail(raw, i));
   const commits: string[] = [];
   let parent = base;
   for (const [i, mail] of mails.entries()) {
