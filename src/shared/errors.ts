@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'NotAllowed',
   'InvalidVector',
   'ExportInvalid',
+  // an input past one of the limits in src/shared/limits.ts
+  'InputTooLarge',
   // keyring (src/core/keyring)
   'InvalidKey',
   'InvalidMessage',

@@ -6,13 +6,14 @@ import type { Command } from 'commander';
 import type { KeyInfo, SignatureReport } from '../../shared/contract/index.ts';
 import { exportSecretKey } from '../../core/keyring/export-key.ts';
 import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS, inputTooLarge } from '../../shared/limits.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
 import { bold, dim, printFields, printJson, printTable } from '../output.ts';
 import { CliFailure, usageError, type CliSession } from '../session.ts';
 
 /** The contract's in-memory limit; larger inputs are not keys. */
-const MAX_KEY_FILE = 32 * 1024 * 1024;
+const MAX_KEY_FILE = LIMITS.keyBytes;
 
 /** Runs a direct core call (outside the contract) and reports its coded errors as the contract's would be. */
 export async function viaCore<T>(work: () => Promise<T>): Promise<T> {
@@ -75,10 +76,17 @@ export function signatureLine(signature: SignatureReport): string {
 /** A file's content for the contract, refusing what cannot be a key file. */
 async function readInput(session: CliSession, file: string): Promise<{ base64: string } | { text: string }> {
   if (file === '-') return { text: await session.io.readStdin() };
+  let size: number;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a regular file');
-    if (info.size > MAX_KEY_FILE) throw new Error('larger than 32 MiB');
+    size = info.size;
+  } catch (error) {
+    throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  // Checked on the size before reading: a huge file is refused without loading it.
+  if (size > MAX_KEY_FILE) throw new CliFailure(inputTooLarge('key file', MAX_KEY_FILE, size, 'bytes').toInfo(), EXIT_FAILED);
+  try {
     return { base64: (await readFile(file)).toString('base64') };
   } catch (error) {
     throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);

@@ -5,6 +5,7 @@
 // order, as the v3.x specifications and schema patterns allow). Each error names the part that
 // is wrong.
 import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { CVSS_DEFINITIONS, CVSS_VERSIONS, type CvssMetric, type CvssVersion } from '../../shared/cvss-metrics.ts';
 
 export interface ParsedVector {
@@ -15,8 +16,8 @@ export interface ParsedVector {
   metrics: Readonly<Record<string, string>>;
 }
 
-/** Longer than any valid vector (v4.0 with every metric is about 250 characters). */
-const MAX_VECTOR_LENGTH = 400;
+/** Longer than any valid vector (see LIMITS.cvssVectorChars). */
+const MAX_VECTOR_LENGTH = LIMITS.cvssVectorChars;
 
 interface VersionTable {
   version: CvssVersion;

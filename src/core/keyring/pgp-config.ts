@@ -2,10 +2,11 @@
 // speaks RFC 9580 (v6 keys, SEIPDv2/AEAD, Argon2 S2K) that GnuPG 2.2 does not; every call
 // into openpgp passes one of these objects instead of relying on the library's defaults,
 // which may move with a minor release.
+import { LIMITS } from '../../shared/limits.ts';
 import { config as openpgpDefaults, enums, type Config, type PartialConfig } from 'openpgp';
 
 /** Largest message or key material taken through the contract in memory (IPC carries JSON). */
-export const MAX_IN_MEMORY_BYTES = 32 * 1024 * 1024;
+export const MAX_IN_MEMORY_BYTES = LIMITS.keyBytes;
 
 /**
  * What we write: v4 keys, no AEAD (no SEIPDv2 packets, no AEAD feature flag or cipher-suite

@@ -3,21 +3,26 @@
 // transferable keys back to back (`gpg --export`, `gpg --export-secret-keys`). Anything that
 // is not a well-formed key becomes an InvalidKey error; nothing here throws anything else.
 import { readKeys, readKey, readPrivateKey, type Key, type PrivateKey, type PublicKey } from 'openpgp';
-import { READ_KEY_CONFIG, MAX_IN_MEMORY_BYTES } from './pgp-config.ts';
+import { LIMITS, checkLimit } from '../../shared/limits.ts';
+import { READ_KEY_CONFIG } from './pgp-config.ts';
 import { InvalidKeyError } from './errors.ts';
 import { isArmored } from './armor.ts';
+import { countKeyPackets, dearmorBlock } from './count-packets.ts';
 import { fromBase64, type KeyEntry } from './store.ts';
 
 /** At most this many keys per import: a full GnuPG keyring export fits comfortably. */
-export const MAX_KEYS_PER_IMPORT = 5000;
+export const MAX_KEYS_PER_IMPORT = LIMITS.keysPerImport;
 
 const ARMOR_BLOCK = /-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP \1 KEY BLOCK-----/g;
 const ANY_ARMOR = /-----BEGIN PGP ([A-Z ,/0-9]+)-----/;
 
-/** Every key in `bytes`, in order. Throws InvalidKeyError. */
+/**
+ * Every key in `bytes`, in order. Throws InvalidKeyError, or InputTooLarge (bytes first, then
+ * keys, packets, user IDs and subkeys counted over the packet headers) before openpgp parses.
+ */
 export async function readKeysFromBytes(bytes: Uint8Array): Promise<Key[]> {
   if (bytes.byteLength === 0) throw new InvalidKeyError('the input is empty');
-  if (bytes.byteLength > MAX_IN_MEMORY_BYTES) throw new InvalidKeyError('the input is larger than 32 MiB');
+  checkLimit('key data', LIMITS.keyBytes, bytes.byteLength, 'bytes');
   const keys: Key[] = [];
   if (isArmored(bytes)) {
     const text = Buffer.from(bytes).toString('utf8');
@@ -26,6 +31,7 @@ export async function readKeysFromBytes(bytes: Uint8Array): Promise<Key[]> {
       const other = ANY_ARMOR.exec(text);
       throw new InvalidKeyError(other ? `the armored block is a PGP ${other[1]!.toLowerCase()}, not a key` : 'no armored key block found');
     }
+    countKeyPackets(Buffer.concat(blocks.map(dearmorBlock)));
     for (const block of blocks) {
       try {
         keys.push(...(await readKeys({ armoredKeys: block, config: READ_KEY_CONFIG })));
@@ -34,6 +40,7 @@ export async function readKeysFromBytes(bytes: Uint8Array): Promise<Key[]> {
       }
     }
   } else {
+    countKeyPackets(bytes);
     try {
       keys.push(...(await readKeys({ binaryKeys: bytes, config: READ_KEY_CONFIG })));
     } catch (error) {

@@ -1,7 +1,7 @@
 // The workspace's contract methods. Each opens the case's workspace under a per-case lock,
 // works in memory, seals new objects and the state, then appends the timeline events; a
 // failure anywhere before the seal leaves the vault as it was.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Handlers, WorkspaceBranchResult } from '../../shared/contract/index.ts';
 import { EmbargoError } from '../../shared/errors.ts';
@@ -23,6 +23,8 @@ import {
 import type { ExportEncryptor } from './encryption.ts';
 import { exportBundle } from './export-bundle.ts';
 import { exportPatches, selectBranches } from './export-patches.ts';
+import { readFileWithin } from '../util/read-limited.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { describeFixCommit, fixFromBundle, fixFromMbox } from './import-fix.ts';
 import { importBundle, importClone } from './import-upstream.ts';
 import { leakLint } from './leak-lint.ts';
@@ -275,7 +277,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
             upstream.refs[`refs/tags/${baseName}`] ??
             (/^[0-9a-f]{40}$/.test(baseName) ? peel({ read: (s) => ws.read(s), has: (s) => ws.read(s) !== null }, baseName).sha : undefined);
           if (!baseSha) throw new EmbargoError('NotFound', `No branch, tag or commit ${baseName} upstream.`, { what: 'base', id: baseName });
-          imported = fixFromMbox(ws, readFileSync(path), baseSha, committer);
+          imported = fixFromMbox(ws, readFileWithin(path, LIMITS.mboxBytes, 'mbox'), baseSha, committer);
         }
         const previous = new Map((ws.state.fix?.commits ?? []).map((c) => [c.sha, c.lgtms]));
         const now = session.ports.now().toISOString();
@@ -366,7 +368,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
       const path = resolve(patch);
       requireFile(path, 'patch series');
       const { result, events } = await withWorkspace(id, async (ws) => {
-        const outcome = resolveBranch(ws, branch, readFileSync(path), committer, session.ports.now(), force);
+        const outcome = resolveBranch(ws, branch, readFileWithin(path, LIMITS.mboxBytes, 'patch series'), committer, session.ports.now(), force);
         await ws.save();
         return { result: branchResult(outcome.branch), events: buildEvents([outcome]) };
       });

@@ -1,9 +1,10 @@
 // Bringing in the private fix commits: from a bundle (its objects are copied into the
 // encrypted store, the pack itself is never kept) or from an mbox patch series applied as
 // `git am` would. The commits must form one line of history on top of upstream history.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS, checkLimit } from '../../shared/limits.ts';
 import { readBundleHeader } from './git/bundle.ts';
 import { indexPack } from './git/index-pack.ts';
 import { commitSubject, formatIdentity, serializeCommit, type GitObject, type Identity } from './git/objects.ts';
@@ -27,6 +28,7 @@ export function isBundleFile(path: string): boolean {
 
 export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string): ImportedFix {
   const file = resolve(path);
+  checkLimit('fix bundle', LIMITS.bundleBytes, statSync(file).size, 'bytes');
   const header = readBundleHeader(file);
   for (const prerequisite of header.prerequisites) {
     if (!ws.isUpstream(prerequisite.sha)) {
@@ -47,7 +49,7 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
   const line: string[] = [];
   let stop: 'missing' | 'parents' | 'long' = 'long';
   let parentCount = 0;
-  for (let current: string = candidates[0]!.sha; line.length <= 1001; ) {
+  for (let current: string = candidates[0]!.sha; line.length <= LIMITS.fixCommits + 1; ) {
     const object = objects.get(current) ?? ws.read(current);
     if (!object || object.type !== 'commit') {
       stop = 'missing';
@@ -66,14 +68,14 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
   // Upstream history is what the upstream refs reach, as git sees it, not what the clone stores.
   const base = firstReachableFromUpstream(ws, line);
   const index = base === null ? line.length - 1 : line.indexOf(base);
-  if (index > 1000) throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+  if (index > LIMITS.fixCommits) throw new EmbargoError('FixNotLinear', `The fix has more than ${LIMITS.fixCommits} commits.`, {});
   if (base === null) {
     const last = line.at(-1)!;
     if (stop === 'missing') throw new EmbargoError('BundleInvalid', `The bundle lacks commit ${last} of the fix.`, { sha: last });
     if (stop === 'parents') {
       throw new EmbargoError('FixNotLinear', `Fix commit ${last} has ${parentCount} parents; the fix must be a straight line of commits.`, { sha: last });
     }
-    throw new EmbargoError('FixNotLinear', 'The fix has more than 1000 commits.', {});
+    throw new EmbargoError('FixNotLinear', `The fix has more than ${LIMITS.fixCommits} commits.`, {});
   }
   const commits = line.slice(0, index).reverse();
   const current = base;
@@ -95,7 +97,10 @@ export interface CommitterOption {
 
 /** Applies an mbox series onto `base`, one commit per mail, as `git am` would. */
 export function fixFromMbox(ws: CaseWorkspace, bytes: Buffer, base: string, committer?: CommitterOption): ImportedFix {
-  const mails = splitMbox(bytes).map((raw, i) => parseMail(raw, i));
+  checkLimit('mbox', LIMITS.mboxBytes, bytes.length, 'bytes');
+  const raws = splitMbox(bytes);
+  checkLimit('mbox', LIMITS.mailsPerMbox, raws.length, 'mails');
+  const mails = raws.map((raw, i) => parseMail(raw, i));
   const commits: string[] = [];
   let parent = base;
   for (const [i, mail] of mails.entries()) {

@@ -2,6 +2,8 @@
 // changes (each directory up to the root, stopping below a file with no_parent_owners),
 // with OWNERS_ALIASES expanded and `filters` matched against the path.
 import { parse } from 'yaml';
+import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS, checkLimit } from '../../shared/limits.ts';
 import type { CaseWorkspace } from './case-workspace.ts';
 import { lookupPath } from './trees.ts';
 
@@ -23,11 +25,29 @@ function list(value: unknown): string[] {
 function readYaml(ws: CaseWorkspace, tree: string, path: string): Record<string, unknown> | null {
   const entry = lookupPath(ws, tree, path);
   if (!entry || entry.mode === '40000') return null;
+  const bytes = ws.readBlob(entry.sha);
+  checkLimit(`${path} file`, LIMITS.ownersBytes, bytes.length, 'bytes');
+  return parseOwnersYaml(bytes.toString('utf8'), path);
+}
+
+/**
+ * One OWNERS document. A syntax error names nobody, as prow would treat it; an alias bomb
+ * (billion laughs) is refused with InputTooLarge, since yaml stops at `maxAliasCount`
+ * expansions instead of building the exponential document.
+ */
+export function parseOwnersYaml(text: string, path = 'OWNERS'): Record<string, unknown> | null {
   try {
-    const value = parse(ws.readBlob(entry.sha).toString('utf8')) as unknown;
+    const value = parse(text, { maxAliasCount: LIMITS.yamlAliases }) as unknown;
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null; // a broken OWNERS file names nobody, as prow would treat it
+  } catch (error) {
+    if (error instanceof Error && /excessive alias count/i.test(error.message)) {
+      throw new EmbargoError('InputTooLarge', `The ${path} file expands more than ${LIMITS.yamlAliases} YAML aliases; it is refused.`, {
+        what: `${path} aliases`,
+        limit: LIMITS.yamlAliases,
+        actual: null,
+      });
+    }
+    return null;
   }
 }
 
