@@ -40,7 +40,11 @@ describe('embargo advisory', () => {
     expect(run.code).toBe(0);
     const container = run.json() as Record<string, unknown>;
     expect(container.cveMetadata).toBeUndefined();
-    expect(container.providerMetadata).toEqual({ orgId: 'a6081bf6-c852-4425-ad4f-a67919267565', shortName: 'kubernetes' });
+    expect(container.providerMetadata).toEqual({
+      orgId: 'a6081bf6-c852-4425-ad4f-a67919267565',
+      shortName: 'kubernetes',
+      dateUpdated: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
+    });
     expect(Object.keys(container)).toEqual(expect.arrayContaining(['descriptions', 'affected', 'references', 'metrics']));
   });
 
