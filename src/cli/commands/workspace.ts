@@ -171,8 +171,8 @@ export function registerWorkspaceCommands(program: Command, run: CommandRunner):
     .argument('<case>', 'case id')
     .option('--branch <name>', 'a branch (repeat; default: every built branch)', collect)
     .option('--encrypt-to <fpr>', 'encrypt to this key (repeat)', collect)
-    .option('--sign', 'sign the encrypted files')
-    .requiredOption('-o, --output <dir>', 'directory to write into')
+    .option('--sign', 'sign the files with your own key (not needed to encrypt)')
+    .requiredOption('-o, --output <dir>', 'directory to write into (made when missing)')
     .action((id: string, options: { branch?: string[]; encryptTo?: string[]; sign?: boolean; output: string }) =>
       run(async (session) => {
         await session.unlock();
@@ -185,6 +185,7 @@ export function registerWorkspaceCommands(program: Command, run: CommandRunner):
         });
         if (session.options.json) return printJson(session.io, out);
         for (const file of out.files) session.io.stdout(`${file}\n`);
+        for (const left of out.leftOut) session.io.stderr(`left out: ${left.branch} (${left.status === 'conflict' ? 'unresolved conflicts' : 'not built yet'})\n`);
       }),
     );
 
@@ -195,7 +196,7 @@ export function registerWorkspaceCommands(program: Command, run: CommandRunner):
     .option('--branch <name>', 'a branch (repeat; default: all)', collect)
     .option('--full', 'include the whole upstream history (a bundle git clone accepts on its own)')
     .option('--encrypt-to <fpr>', 'encrypt to this key (repeat)', collect)
-    .option('--sign', 'sign the encrypted file')
+    .option('--sign', 'sign the file with your own key (not needed to encrypt)')
     .action((id: string, options: { output: string; branch?: string[]; full?: boolean; encryptTo?: string[]; sign?: boolean }) =>
       run(async (session) => {
         await session.unlock();

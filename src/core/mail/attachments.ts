@@ -35,7 +35,14 @@ async function patchFiles(session: CoreSession, document: CaseDocument | null, b
           caseId,
         });
       }
-      return exportPatches(ws, selected, document.case.cve).map((file) => ({ name: file.name, mediaType: 'text/x-patch', bytes: file.bytes, sha256: file.sha256 }));
+      const { files, leftOut } = exportPatches(ws, selected, document.case.cve);
+      // a mail names its attachments; one silently missing would mislead the recipients
+      if (leftOut.length > 0) {
+        throw new EmbargoError('Conflict', `Branch ${leftOut.map((l) => l.branch).join(', ')} has unresolved conflicts; resolve them before attaching.`, {
+          branches: leftOut.map((l) => l.branch),
+        });
+      }
+      return files.map((file) => ({ name: file.name, mediaType: 'text/x-patch', bytes: file.bytes, sha256: file.sha256 }));
     } finally {
       ws.close();
     }

@@ -51,6 +51,24 @@ function collectObjects(ws: CaseWorkspace, branches: BranchState[]): Map<string,
   return out;
 }
 
+/**
+ * A full bundle lists the upstream refs after the case's, the default branch first, and a
+ * HEAD at the default branch (or the first ref), as `git bundle create --all` does: without
+ * HEAD, `git clone` of the bundle warns "remote HEAD refers to nonexistent ref" and checks
+ * nothing out. git matches HEAD's id against the branches in the order listed.
+ */
+function withUpstreamRefs(ws: CaseWorkspace, refs: { name: string; sha: string }[]): { name: string; sha: string }[] {
+  const upstream = ws.requireUpstream();
+  const preferred = upstream.defaultBranch;
+  const upstreamRefs = Object.entries(upstream.refs)
+    .map(([name, sha]) => ({ name, sha }))
+    .filter((u) => !refs.some((r) => r.name === u.name))
+    .sort((x, y) => Number(y.name === preferred) - Number(x.name === preferred));
+  const all = [...refs, ...upstreamRefs];
+  const head = all.find((r) => r.name === preferred) ?? all.find((r) => r.name.startsWith('refs/heads/'));
+  return head ? [...all, { name: 'HEAD', sha: head.sha }] : all;
+}
+
 export interface BundleExport {
   output: string;
   refs: { name: string; sha: string }[];
@@ -63,8 +81,7 @@ export function exportBundle(ws: CaseWorkspace, branches: BranchState[], sink: (
   const refs = branches.map((b) => ({ name: bundleRefName(b), sha: b.kind === 'fix' ? b.tip : (branchCommits(b).at(-1) ?? b.base) }));
   const prerequisites = full ? [] : [...new Set(branches.map((b) => b.base))].map((sha) => ({ sha, comment: commitSubject(ws.readCommit(sha).message) }));
   const objects = collectObjects(ws, branches);
-  const upstreamRefs = full ? Object.entries(ws.requireUpstream().refs).map(([name, sha]) => ({ name, sha })) : [];
-  const allRefs = [...refs, ...upstreamRefs.filter((u) => !refs.some((r) => r.name === u.name))];
+  const allRefs = full ? withUpstreamRefs(ws, refs) : refs;
   const hash = createHash('sha256');
   const write = (chunk: Buffer) => {
     hash.update(chunk);

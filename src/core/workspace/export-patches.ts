@@ -39,21 +39,40 @@ export function selectBranches(ws: CaseWorkspace, names: string[] | undefined): 
   return ws.state.branches.filter((b) => b.kind !== 'fix');
 }
 
-export function exportPatches(ws: CaseWorkspace, branches: BranchState[], cve: string | null): PatchFile[] {
-  return branches.map((branch) => {
+export interface PatchExport {
+  files: PatchFile[];
+  /** Branches left out because a conflict is still unresolved (or the build is pending). */
+  leftOut: { branch: string; status: 'conflict' | 'pending' }[];
+}
+
+/**
+ * The series of every resolved branch. A branch that still has conflicts is left out and
+ * named, so one hard backport does not hold up the others; only when nothing is left is the
+ * export refused.
+ */
+export function exportPatches(ws: CaseWorkspace, branches: BranchState[], cve: string | null): PatchExport {
+  const leftOut: PatchExport['leftOut'] = [];
+  const files: PatchFile[] = [];
+  for (const branch of branches) {
     if (branch.status === 'conflict' || branch.status === 'pending') {
-      throw new EmbargoError('Conflict', `Branch ${branch.name} has unresolved conflicts; resolve them before exporting.`, { branch: branch.name });
+      leftOut.push({ branch: branch.name, status: branch.status });
+      continue;
     }
     const commits = branchCommits(branch);
     const mails = commits.map((sha, i) => formatPatchMail(ws, sha, ws.readCommit(sha), i + 1, commits.length));
     const bytes = Buffer.concat(mails.map((m) => m.bytes));
-    return {
+    files.push({
       name: `${cveNumberPart(cve, ws.caseId)}_${releaseLabel(branch.name)}.patch`,
       branch: branch.name,
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       commits,
       patchIds: mails.map((m) => patchId(m.diff) ?? ''),
-    };
-  });
+    });
+  }
+  if (files.length === 0 && leftOut.length > 0) {
+    const names = leftOut.map((l) => l.branch).join(', ');
+    throw new EmbargoError('Conflict', `Every selected branch has unresolved conflicts (${names}); resolve them before exporting.`, { branches: leftOut.map((l) => l.branch) });
+  }
+  return { files, leftOut };
 }

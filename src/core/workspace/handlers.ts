@@ -1,7 +1,7 @@
 // The workspace's contract methods. Each opens the case's workspace under a per-case lock,
 // works in memory, seals new objects and the state, then appends the timeline events; a
 // failure anywhere before the seal leaves the vault as it was.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Handlers, WorkspaceBranchResult } from '../../shared/contract/index.ts';
 import { EmbargoError } from '../../shared/errors.ts';
@@ -65,6 +65,12 @@ function isBundle(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function ensureDirectory(dir: string): void {
+  const found = statSync(dir, { throwIfNoEntry: false });
+  if (found && !found.isDirectory()) throw new EmbargoError('InvalidInput', `${dir} exists and is not a directory.`, { path: dir });
+  if (!found) mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
 function requireFile(path: string, what: string): void {
@@ -171,7 +177,8 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
   ): Promise<{ name: string; bytes: Buffer }[]> {
     if (recipients.length === 0 && !sign) return [];
     const bytes = Buffer.from(`${JSON.stringify({ format: 'embargo-patch-manifest', version: 1, files: entries }, null, 2)}\n`, 'utf8');
-    if (recipients.length > 0) return [{ name: 'MANIFEST.json.asc', bytes: await encryptIfAsked(bytes, recipients, true) }];
+    // signed only when asked: encrypting to a distributor needs no key of our own
+    if (recipients.length > 0) return [{ name: 'MANIFEST.json.asc', bytes: await encryptIfAsked(bytes, recipients, sign) }];
     const encryptor = options.encryptor?.() ?? null;
     if (!encryptor) throw new EmbargoError('EncryptionUnavailable', 'Signing exports needs the keyring, which is not available in this build.', {});
     return [
@@ -378,10 +385,11 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
 
     'workspace.exportPatches': async ({ id, branches, output, encryptTo, sign }) => {
       const dir = resolve(output);
-      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new EmbargoError('NotFound', `No directory ${dir}.`, { what: 'directory', id: dir });
       const cve = await cveOf(id);
-      const { written, manifest } = await withWorkspace(id, async (ws) => {
-        const files = exportPatches(ws, selectBranches(ws, branches), cve);
+      const { written, manifest, leftOut } = await withWorkspace(id, async (ws) => {
+        const { files, leftOut } = exportPatches(ws, selectBranches(ws, branches), cve);
+        // like `git format-patch -o DIR`: the directory is made when it is missing
+        ensureDirectory(dir);
         const written: string[] = [];
         const sealed: { name: string; bytes: Buffer }[] = [];
         for (const file of files) {
@@ -407,12 +415,16 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
         return {
           written,
           manifest: files.map((f) => ({ file: f.name, branch: f.branch, sha256: f.sha256, commits: f.commits, patchIds: f.patchIds })),
+          leftOut,
         };
       });
       await record(id, [
-        { type: 'workspace.exported', data: { kind: 'patches', files: manifest.map((m) => ({ name: m.file, sha256: m.sha256, branch: m.branch })), encryptedTo: encryptTo } },
+        {
+          type: 'workspace.exported',
+          data: { kind: 'patches', files: manifest.map((m) => ({ name: m.file, sha256: m.sha256, branch: m.branch })), encryptedTo: encryptTo, leftOut: leftOut.map((l) => l.branch) },
+        },
       ]);
-      return { files: written, manifest };
+      return { files: written, manifest, leftOut };
     },
 
     'workspace.exportBundle': async ({ id, output, branches, full, encryptTo, sign }) => {

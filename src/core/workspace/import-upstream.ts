@@ -74,7 +74,7 @@ export function importClone(path: string, now: Date): UpstreamImport {
       refs,
       defaultBranch: defaultBranch(refs, head),
       bundle: null,
-      objects: source.packFiles().reduce((n, p) => n + p.index.count, 0),
+      objects: source.objectCount(),
     },
     source,
   };

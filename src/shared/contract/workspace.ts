@@ -163,6 +163,8 @@ export const workspaceMethods = {
     output: z.strictObject({
       files: z.array(z.string()),
       manifest: z.array(z.strictObject({ file: z.string(), branch: z.string(), sha256: z.string(), commits: z.array(sha), patchIds: z.array(z.string()) })),
+      /** Branches not exported because their conflicts are unresolved. */
+      leftOut: z.array(z.strictObject({ branch: z.string(), status: z.enum(['conflict', 'pending']) })),
     }),
   }),
   'workspace.exportBundle': method({

@@ -111,6 +111,20 @@ export class ObjectDirectory implements ObjectSource {
     return ids;
   }
 
+  /**
+   * Objects stored, as `git count-objects -v` adds them up: every pack's entries plus the
+   * loose objects no pack holds, here and in the alternates.
+   */
+  objectCount(): number {
+    const packs = this.packFiles();
+    const loose = this.looseIdsWithAlternates().filter((sha) => !packs.some((p) => p.has(sha)));
+    return packs.reduce((n, p) => n + p.index.count, 0) + new Set(loose).size;
+  }
+
+  private looseIdsWithAlternates(): string[] {
+    return [...this.looseIds(), ...this.alternates.flatMap((a) => a.looseIdsWithAlternates())];
+  }
+
   close(): void {
     for (const pack of this.packs) pack.close();
     for (const alternate of this.alternates) alternate.close();
