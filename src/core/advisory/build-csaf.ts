@@ -20,6 +20,34 @@ function vers({ from, to }: VersionInterval): string {
   return `vers:semver/${parts.length > 0 ? parts.join('|') : '*'}`;
 }
 
+/** CSAF recommended test 6.2.13: every object's keys in collation order. */
+function sortedKeys(value: unknown, collator = new Intl.Collator()): unknown {
+  if (Array.isArray(value)) return value.map((v) => sortedKeys(v, collator));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).sort(([a], [b]) => collator.compare(a, b));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v, collator)]));
+}
+
+/** A CPE 2.3 name component: lower case, CPE's special characters escaped. */
+function cpePart(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '_').replace(/[^a-z0-9._-]/g, (c) => `\\${c}`);
+}
+
+/** Recommended test 6.2.16: each product carries an identification helper (a CPE 2.3 name). */
+function cpe(vendor: string, product: string, version: string | null): string {
+  return `cpe:2.3:a:${cpePart(vendor)}:${cpePart(product)}:${version ? cpePart(version) : '*'}:*:*:*:*:*:*:*`;
+}
+
+/**
+ * Recommended test 6.2.11: the canonical URL, a `self` reference ending in the file name the
+ * standard derives from the tracking id, under the publisher's namespace.
+ */
+export function canonicalUrl(namespace: string, trackingId: string): string {
+  const file = `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
+  const base = namespace.replace(/^http:/, 'https:').replace(/\/+$/, '');
+  return `${base}/.well-known/csaf/${file}`;
+}
+
 function csafTime(instant: string | Date): string {
   return new Date(instant).toISOString();
 }
@@ -62,14 +90,18 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
       return {
         category: exact ? 'product_version' : 'product_version_range',
         name,
-        product: { product_id: id, name: `${publisher.vendor} ${line.product} ${name}` },
+        product: { product_id: id, name: `${publisher.vendor} ${line.product} ${name}`, product_identification_helper: { cpe: cpe(publisher.vendor, line.product, exact ? name : null) } },
       };
     });
     const fixedIds: string[] = [];
     for (const version of line.fixed) {
       const id = productId();
       fixedIds.push(id);
-      branches.push({ category: 'product_version', name: version, product: { product_id: id, name: `${publisher.vendor} ${line.product} ${version}` } });
+      branches.push({
+        category: 'product_version',
+        name: version,
+        product: { product_id: id, name: `${publisher.vendor} ${line.product} ${version}`, product_identification_helper: { cpe: cpe(publisher.vendor, line.product, version) } },
+      });
     }
     knownAffected.push(...affectedIds);
     fixed.push(...fixedIds);
@@ -110,6 +142,7 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
     ...(record.releaseDate ? { release_date: csafTime(record.releaseDate) } : {}),
   };
 
+  const trackingId = record.cve ?? record.id;
   const document: Json = {
     document: {
       category: 'csaf_security_advisory',
@@ -124,7 +157,7 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
             tlp: { label: 'AMBER' },
           },
       tracking: {
-        id: record.cve ?? record.id,
+        id: trackingId,
         status: released ? 'final' : 'draft',
         version: released ? '1' : '0',
         initial_release_date: date,
@@ -132,11 +165,11 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
         revision_history: [{ date, number: released ? '1' : '0', summary: released ? 'Initial public release.' : 'Draft under embargo.' }],
         generator: { engine: { name: GENERATOR.name, version: GENERATOR.version } },
       },
-      ...(refs.length > 0 ? { references: refs } : {}),
+      references: [{ category: 'self', summary: 'Canonical URL', url: canonicalUrl(publisher.csafPublisherNamespace, trackingId) }, ...refs],
       ...(acknowledgments ? { acknowledgments } : {}),
     },
     product_tree: { branches: [{ category: 'vendor', name: publisher.vendor, branches: productBranches }] },
     vulnerabilities: [vulnerability],
   };
-  return { document, warnings };
+  return { document: sortedKeys(document) as Json, warnings };
 }

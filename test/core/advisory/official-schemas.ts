@@ -7,6 +7,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import * as mandatory from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
+import * as recommended from '@secvisogram/csaf-validator-lib/optionalTests.js';
+import * as informative from '@secvisogram/csaf-validator-lib/informativeTests.js';
 import validate from '@secvisogram/csaf-validator-lib/validate.js';
 
 export const SHARED_SCHEMAS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'schemas');
@@ -53,4 +55,20 @@ export function officialCsaf(): ValidateFunction {
 export async function csafMandatoryFailures(document: unknown): Promise<string[]> {
   const result = await validate(Object.values(mandatory), document);
   return result.tests.filter((t) => !t.isValid).flatMap((t) => t.errors.map((e) => `${t.name} ${e.instancePath}: ${e.message}`));
+}
+
+/**
+ * The full secvisogram test set: mandatory (6.1), recommended (6.2, "optional" in the
+ * library) and informative (6.3). Left out: 6.3.6 and 6.3.7, which send HTTP HEAD requests to
+ * every URL (tests open no connection), and 6.3.8, whose spell check needs a hunspell binary.
+ */
+export async function csafFullTestSet(document: unknown): Promise<{ mandatory: string[]; recommended: string[]; informative: string[] }> {
+  const failures = async (tests: unknown[]) => {
+    const result = await validate(tests as Parameters<typeof validate>[0], document);
+    return result.tests.flatMap((t) => [...t.errors, ...(t.warnings ?? []), ...(t.infos ?? [])].map((e) => `${t.name} ${e.instancePath}: ${e.message}`));
+  };
+  const informativeTests = Object.entries(informative)
+    .filter(([name]) => !['informativeTest_6_3_6', 'informativeTest_6_3_7', 'informativeTest_6_3_8'].includes(name))
+    .map(([, test]) => test);
+  return { mandatory: await failures(Object.values(mandatory)), recommended: await failures(Object.values(recommended)), informative: await failures(informativeTests) };
 }
