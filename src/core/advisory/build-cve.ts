@@ -1,6 +1,7 @@
 // The CVE JSON 5.1 record of a case, as the Kubernetes CNA writes them (committee-security-
-// response cna-handbook.md and its published records): the description pattern "The
-// <vendor> <component> component in versions <affected versions> <vulnerability>", affected
+// response cna-handbook.md and its published records): the description as the Fix Lead wrote
+// it (the CNA-pattern rewrite is offered by cve-description.ts, never applied), products named
+// as the CNA names them (the vault's publisher settings), affected
 // versions as semver ranges with unfixed ones running from "0" to "*" (lessThan), fixed
 // versions as "unaffected", references tagged issue-tracking / mailing-list, the Fix Lead's
 // CVSS call as a FIRST cvssV3_x or cvssV4_0 object. Validated against the bundled record
@@ -8,8 +9,8 @@
 import type { CaseRecord } from '../../shared/contract/index.ts';
 import { cvssJson } from './cvss-json.ts';
 import { cweName } from './cwe.ts';
-import { GENERATOR, Requirements, productLines, strayFixed, uniqueCredits, uniqueCwes, type ExportContext, type ProductLine } from './export-context.ts';
-import { describeInterval } from './version-ranges.ts';
+import { joinNames } from './cve-description.ts';
+import { GENERATOR, Requirements, cnaProduct, productLines, strayFixed, uniqueCredits, uniqueCwes, type ExportContext, type ProductLine } from './export-context.ts';
 
 type Json = Record<string, unknown>;
 
@@ -25,29 +26,6 @@ function versionEntries(line: ProductLine): Json[] {
   }
   for (const version of line.fixed) entries.push({ version, status: 'unaffected', versionType: 'semver' });
   return entries;
-}
-
-function affectedVersionsText(lines: ProductLine[]): string {
-  if (lines.length === 1) return (lines[0] as ProductLine).intervals.map(describeInterval).join(', ');
-  return lines.map((line) => `${line.product} ${line.intervals.map(describeInterval).join(', ')}`).join('; ');
-}
-
-function joinNames(names: string[]): string {
-  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/**
- * The handbook's pattern, unless the Fix Lead already wrote the description in it. A
- * description that starts lower case ("allows …") completes the sentence; one that starts a
- * sentence of its own follows it.
- */
-export function cveDescription(record: CaseRecord, vendor: string, lines: ProductLine[]): { text: string; composed: boolean } {
-  const description = record.description.trim();
-  if (description.startsWith(`The ${vendor} `)) return { text: description, composed: false };
-  const names = lines.map((line) => line.product);
-  const lead = `The ${vendor} ${joinNames(names)} component${names.length > 1 ? 's' : ''} in versions ${affectedVersionsText(lines)}`;
-  const continues = /^\p{Ll}/u.test(description);
-  return { text: continues ? `${lead} ${description}` : `${lead} ${names.length > 1 ? 'are' : 'is'} affected. ${description}`, composed: true };
 }
 
 export function references(record: CaseRecord): { url: string; tags: string[] }[] {
@@ -96,8 +74,8 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
 
   const warnings: string[] = [];
   const lines = productLines(record);
-  const description = cveDescription(record, publisher.vendor, lines);
-  if (description.composed) warnings.push(`The description was put in the CNA pattern: "${description.text.slice(0, 120)}${description.text.length > 120 ? '…' : ''}"`);
+  // the Fix Lead's text as written; the CNA-pattern rewrite is only offered (advisory.suggestDescription)
+  const description = record.description.trim();
   for (const stray of strayFixed(record)) warnings.push(`The fixed version ${stray} is left out: that product is not listed as affected.`);
   if (record.cwe.length === 0) warnings.push('No CWE is set: the record has no problem type.');
   if (!record.cvss) warnings.push('No CVSS call is recorded: the record has no metrics.');
@@ -105,14 +83,19 @@ export function buildCveRecord(context: ExportContext): BuiltCve {
   const cna: Json = {
     providerMetadata: { orgId: publisher.cnaOrgId, shortName: publisher.cnaShortName, dateUpdated: context.now.toISOString() },
     title: (record.summary.trim() || record.title).slice(0, 256),
-    descriptions: [describedWithMedia(description.text)],
-    affected: lines.map((line) => ({
-      vendor: publisher.vendor,
-      product: line.product,
-      ...(publisher.repo ? { repo: publisher.repo } : {}),
-      versions: versionEntries(line),
-      defaultStatus: 'unaffected',
-    })),
+    descriptions: [describedWithMedia(description)],
+    affected: lines.map((line) => {
+      const named = cnaProduct(publisher, line.product);
+      return {
+        vendor: named.vendor,
+        product: named.product,
+        ...(named.collectionURL ? { collectionURL: named.collectionURL } : {}),
+        ...(named.packageName ? { packageName: named.packageName } : {}),
+        ...(publisher.repo ? { repo: publisher.repo } : {}),
+        versions: versionEntries(line),
+        defaultStatus: 'unaffected',
+      };
+    }),
     references: references(record).map(({ url, tags }) => (tags.length > 0 ? { url, tags } : { url })),
   };
   if (cwes.length > 0) {

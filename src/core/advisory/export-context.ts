@@ -15,6 +15,19 @@ export interface Publisher {
   csafPublisherName: string;
   csafPublisherNamespace: string;
   securityContact: string;
+  /** The CNA's naming per case product name (vendor, product, package coordinates). */
+  products: NonNullable<AdvisoryPublisher['products']>;
+}
+
+/** How the CNA names a product of the case: its vendor and product name, package coordinates. */
+export function cnaProduct(publisher: Publisher, product: string): { vendor: string; product: string; collectionURL?: string; packageName?: string } {
+  const naming = publisher.products[product] ?? {};
+  return {
+    vendor: naming.vendor ?? publisher.vendor,
+    product: naming.product ?? product,
+    ...(naming.collectionURL ? { collectionURL: naming.collectionURL } : {}),
+    ...(naming.packageName ? { packageName: naming.packageName } : {}),
+  };
 }
 
 /** The Kubernetes CNA (the default process profile's project), as its published records show. */
@@ -27,6 +40,7 @@ export const KUBERNETES_PUBLISHER: Publisher = {
   csafPublisherName: 'Kubernetes Security Response Committee',
   csafPublisherNamespace: 'https://kubernetes.io',
   securityContact: 'security@kubernetes.io',
+  products: {},
 };
 
 export function resolvePublisher(overrides: AdvisoryPublisher | undefined): Publisher {

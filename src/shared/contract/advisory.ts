@@ -21,6 +21,22 @@ export const advisoryPublisher = z.strictObject({
   csafPublisherNamespace: z.url({ protocol: /^https?$/ }).optional(),
   /** Where to report exploitation, named in the tracking issue. */
   securityContact: z.email().optional(),
+  /**
+   * The product as the CNA names it, per product name used in cases (e.g. the case says
+   * "kubelet", the record says vendor "Kubernetes", product "kubelet"), with the package
+   * coordinates of CVE records' affected[] when the CNA gives them.
+   */
+  products: z
+    .record(
+      z.string().trim().min(1).max(200),
+      z.strictObject({
+        vendor: z.string().trim().min(1).max(200).optional(),
+        product: z.string().trim().min(1).max(200).optional(),
+        collectionURL: z.url({ protocol: /^https?$/ }).optional(),
+        packageName: z.string().trim().min(1).max(200).optional(),
+      }),
+    )
+    .optional(),
 });
 export type AdvisoryPublisher = z.infer<typeof advisoryPublisher>;
 
@@ -63,7 +79,31 @@ export const advisoryDownloadInput = z.strictObject({
   fileName: z.string().trim().min(1).max(255).optional(),
 });
 
+/** The vault's publisher settings: every export starts from them (a request may still override). */
+export const advisorySettings = z.strictObject({ publisher: advisoryPublisher });
+export type AdvisorySettings = z.infer<typeof advisorySettings>;
+
+export const advisoryDescriptionSuggestion = z.strictObject({
+  /** The description as the Fix Lead wrote it; the record carries this unless they change it. */
+  current: z.string(),
+  /** The CNA pattern "[PROBLEMTYPE] in [COMPONENT] in [VENDOR] [PRODUCT] [VERSION] allows [ATTACKER] to [IMPACT] via [VECTOR]". */
+  suggestion: z.string(),
+  /** The pattern's parts the case could not fill, left as [PLACEHOLDER] in the suggestion. */
+  missing: z.array(z.string()),
+});
+
 export const advisoryMethods = {
+  'advisory.settings': method({ summary: 'The vault-wide publisher settings: CNA identity, vendor and product naming.', input: z.strictObject({}), output: advisorySettings }),
+  'advisory.updateSettings': method({
+    summary: 'Change the publisher settings (fields given replace the stored ones; products merge by case product name).',
+    input: advisorySettings,
+    output: advisorySettings,
+  }),
+  'advisory.suggestDescription': method({
+    summary: 'Offer the CVE description in the CNA pattern; nothing is changed (the record keeps the text as written).',
+    input: z.strictObject({ id: caseId }),
+    output: advisoryDescriptionSuggestion,
+  }),
   'advisory.export': method({
     summary: 'Build, validate and optionally write an advisory document from a case (CVE JSON 5.1, OSV, CSAF 2.0, tracking issue, release-notes CVE map).',
     input: advisoryExportInput,

@@ -56,9 +56,8 @@ describe('advisory.export of a well-filled case', () => {
     expect(result.validation.checkedAgainst).toEqual(['cve/CVE_JSON_bundled_5.1.1.json', 'cve/CVE_JSON_cnaPublishedContainer_5.1.1.json']);
     expect(record.cveMetadata).toMatchObject({ cveId: 'CVE-2026-31337', assignerShortName: 'kubernetes' });
     const cna = record.containers.cna;
-    expect((cna.descriptions as { value: string }[])[0]?.value).toBe(
-      'The Kubernetes kubelet and kube-proxy components in versions kubelet from 1.29.0 before 1.29.4, from 1.30.0 before 1.30.1, before 1.28.9; kube-proxy all versions allows a user who can create pods to read arbitrary files on the node through a symlinked subPath volume mount.',
-    );
+    // the Fix Lead's text as written (the CNA-pattern rewrite is only offered)
+    expect((cna.descriptions as { value: string }[])[0]?.value).toBe(WELL_FILLED.description);
     const kubelet = cna.affected.find((a) => a.product === 'kubelet');
     expect(kubelet?.versions).toEqual([
       { version: '1.29.0', lessThan: '1.29.4', status: 'affected', versionType: 'semver' },
