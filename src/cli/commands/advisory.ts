@@ -3,7 +3,7 @@
 // plaintext file of a case still under embargo, go to stderr.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { AdvisoryExport, AdvisoryFormat } from '../../shared/contract/index.ts';
+import type { AdvisoryExport, AdvisoryFormat, AdvisoryPublisher } from '../../shared/contract/index.ts';
 import type { CommandRunner } from '../main.ts';
 import { printJson } from '../output.ts';
 import { usageError, type CliSession } from '../session.ts';
@@ -41,8 +41,66 @@ function parsePr(value: string, previous: number[] = []): number[] {
   return [...previous, number];
 }
 
+/** "kubelet=Kubernetes kubelet"-style pairs: the case's product name, then the value. */
+function parsePair(flag: string) {
+  return (value: string, previous: Record<string, string> = {}): Record<string, string> => {
+    const at = value.indexOf('=');
+    if (at <= 0 || at === value.length - 1) throw usageError(`${flag} takes CASE-PRODUCT=VALUE, not "${value}".`);
+    return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
+  };
+}
+
+interface SettingsOptions {
+  vendor?: string;
+  repo?: string;
+  cnaShortName?: string;
+  cnaOrgId?: string;
+  product?: Record<string, string>;
+  productVendor?: Record<string, string>;
+  collectionUrl?: Record<string, string>;
+  packageName?: Record<string, string>;
+}
+
+function settingsChange(options: SettingsOptions): AdvisoryPublisher {
+  const products: NonNullable<AdvisoryPublisher['products']> = {};
+  const put = (pairs: Record<string, string> | undefined, key: 'product' | 'vendor' | 'collectionURL' | 'packageName') => {
+    for (const [name, value] of Object.entries(pairs ?? {})) products[name] = { ...products[name], [key]: value };
+  };
+  put(options.product, 'product');
+  put(options.productVendor, 'vendor');
+  put(options.collectionUrl, 'collectionURL');
+  put(options.packageName, 'packageName');
+  return {
+    ...(options.vendor ? { vendor: options.vendor } : {}),
+    ...(options.repo ? { repo: options.repo } : {}),
+    ...(options.cnaShortName ? { cnaShortName: options.cnaShortName } : {}),
+    ...(options.cnaOrgId ? { cnaOrgId: options.cnaOrgId } : {}),
+    ...(Object.keys(products).length > 0 ? { products } : {}),
+  };
+}
+
 export function registerAdvisoryCommands(program: Command, run: CommandRunner): void {
   const advisory = program.command('advisory').description('CVE, OSV and CSAF records, the tracking issue and the release-notes map, from a case');
+
+  advisory
+    .command('settings')
+    .description('the vault\'s publisher: CNA identity, vendor, and each product as the CNA names it (shown when no option is given)')
+    .option('--vendor <name>', 'the vendor of every product, e.g. "Kubernetes"')
+    .option('--repo <url>', 'the source repository of the products')
+    .option('--cna-short-name <name>', 'the CNA short name')
+    .option('--cna-org-id <uuid>', 'the CNA organisation UUID')
+    .option('--product <case=cna>', 'a product as the CNA names it, e.g. kubelet=kubelet (repeat)', parsePair('--product'))
+    .option('--product-vendor <case=vendor>', "one product's vendor, when it differs (repeat)", parsePair('--product-vendor'))
+    .option('--collection-url <case=url>', "a product's package collection URL (repeat)", parsePair('--collection-url'))
+    .option('--package-name <case=name>', "a product's package name (repeat)", parsePair('--package-name'))
+    .action((options: SettingsOptions) =>
+      run(async (session) => {
+        await session.unlock();
+        const change = settingsChange(options);
+        const settings = Object.keys(change).length > 0 ? await session.call('advisory.updateSettings', { publisher: change }) : await session.call('advisory.settings', {});
+        printJson(session.io, settings);
+      }),
+    );
 
   for (const format of ['cve', 'osv', 'csaf', 'issue', 'release-notes'] as const) {
     const command = advisory
@@ -51,10 +109,21 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
       .argument('<case>', 'case id, e.g. EMB-0001')
       .option('-o, --output <file>', 'write the document to this file (plaintext: you are warned while the case is under embargo)');
     if (format === 'release-notes') command.requiredOption('--pr <number>', 'a cherry-pick PR number (repeat for each PR)', parsePr);
-    if (format === 'cve') command.option('--cna-container', 'only the CNA container, as `cve publish CVE-ID -f FILE` (cvelib) takes it');
-    command.action((id: string, options: { output?: string; pr?: number[]; cnaContainer?: boolean }) =>
+    if (format === 'cve') {
+      command.option('--cna-container', 'only the CNA container, as `cve publish CVE-ID -f FILE` (cvelib) takes it');
+      command.option('--suggest-description', 'print the description in the CNA pattern (nothing is changed; the record keeps your text)');
+    }
+    command.action((id: string, options: { output?: string; pr?: number[]; cnaContainer?: boolean; suggestDescription?: boolean }) =>
       run(async (session) => {
         await session.unlock();
+        if (options.suggestDescription) {
+          const offered = await session.call('advisory.suggestDescription', { id });
+          if (session.options.json) return printJson(session.io, offered);
+          session.io.stdout(`${offered.suggestion}\n`);
+          if (offered.missing.length > 0) session.io.stderr(`embargo: fill in ${offered.missing.map((m) => `[${m}]`).join(', ')} before using it.\n`);
+          session.io.stderr('embargo: to use it: embargo case set ' + id + ' --description "…"\n');
+          return;
+        }
         const result = await session.call('advisory.export', {
           id,
           format,
