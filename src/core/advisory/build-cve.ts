@@ -20,7 +20,7 @@ function versionEntries(line: ProductLine): Json[] {
   const entries: Json[] = [];
   for (const { from, to } of line.intervals) {
     if (to === null) entries.push({ version: from, lessThan: '*', status: 'affected', versionType: 'semver' });
-    else if (to.inclusive && to.version === from) entries.push({ version: from, status: 'affected', versionType: 'semver' });
+    // a single version too is a range closed on both ends, as Kubernetes' records write it
     else if (to.inclusive) entries.push({ version: from, lessThanOrEqual: to.version, status: 'affected', versionType: 'semver' });
     else entries.push({ version: from, lessThan: to.version, status: 'affected', versionType: 'semver' });
   }
