@@ -21,6 +21,7 @@ import type { CommandRunner } from '../main.ts';
 import { printJson, printTable, printFields } from '../output.ts';
 import { usageError, type CliSession } from '../session.ts';
 import { collect } from './keyring.ts';
+import { registerMailImport } from './mail-import.ts';
 
 const ACK_STATES: readonly AckState[] = ['no-answer', 'acknowledged', 'tested-ok', 'tested-problems', 'not-affected'];
 
@@ -426,6 +427,8 @@ export function registerMailCommands(program: Command, run: CommandRunner): void
         if (result.notice) session.io.stdout(`Distributors notice ${result.notice}: record their answers with "embargo mail ack ${caseArgument} ${result.notice} MEMBER --state STATE".\n`);
       }),
     );
+
+  registerMailImport(mail, run);
 
   mail
     .command('notices')
