@@ -3,7 +3,7 @@
 // answer made with gpg (cleartext-signed with dash-escaping, inline encrypted and signed,
 // PGP/MIME encrypted and signed) imports into the case with gpg's verdict and text, encrypted
 // in the vault; malformed .eml files are refused with MailInvalid and change nothing.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,32 @@ describe('received mail and signed drafts, against gpg', () => {
     const again = await importEml(file);
     expect(again.ok ? null : again.error.code).toBe('Conflict');
     expect(await timelineLength()).toBe(before + 1);
+  });
+
+  it('imports a PGP/MIME signed answer (multipart/signed, detached by gpg over the CRLF part); an altered part is BADSIG as gpg says', async () => {
+    const part = `Content-Type: text/plain; charset=utf-8\r\n\r\n${ANSWER.replace(/\n/g, '\r\n')}`;
+    const signature = acme.ok([...at, '--armor', '--detach-sign'], part).stdout.toString();
+    const boundary = 'signed-b0undary';
+    const mime = (signedPart: string) =>
+      eml(
+        { Subject: 'Re: tested', 'MIME-Version': '1.0', 'Content-Type': `multipart/signed; micalg=pgp-sha512; protocol="application/pgp-signature"; boundary="${boundary}"` },
+        [`--${boundary}`, signedPart, `--${boundary}`, 'Content-Type: application/pgp-signature; name="signature.asc"', '', signature.trimEnd(), `--${boundary}--`, ''].join('\r\n'),
+      );
+    const imported = await importEml(mime(part), 'signed.eml');
+    expect(imported.ok ? null : imported.error).toBeNull();
+    if (!imported.ok) return;
+    expect(imported.value).toMatchObject({ protection: 'pgp-mime-signed', attachments: [] });
+    expect(imported.value.text.replace(/\r\n/g, '\n').trimEnd()).toBe(ANSWER.trimEnd());
+    expect(imported.value.signatures).toMatchObject([{ fingerprint: world.acme.fingerprint, verdict: 'good-verified', gpgStatus: 'GOODSIG' }]);
+
+    const altered = part.replace('tested', 'TESTED');
+    const dir = world.work.path;
+    writeFileSync(join(dir, 'part'), altered);
+    writeFileSync(join(dir, 'part.asc'), signature);
+    const gpg = acme.run(['--verify', join(dir, 'part.asc'), join(dir, 'part')]);
+    const bad = await importEml(mime(altered), 'altered.eml');
+    expect(bad.ok && bad.value.signatures.map((s) => s.gpgStatus)).toEqual(statusOf(gpg, 'BADSIG').map(() => 'BADSIG'));
+    expect(statusOf(gpg, 'BADSIG')).toHaveLength(1);
   });
 
   it('malformed .eml files give MailInvalid (or the keyring’s InvalidMessage) and change nothing', async () => {
