@@ -3,13 +3,15 @@
 // signature after the text) and an inline armored message ("-----BEGIN PGP MESSAGE-----"),
 // encrypted (decrypted with a secret key of the vault) or only signed (`gpg --sign --armor`).
 // Either way: the text as its signer wrote it, and a verdict per signature (signature-report.ts).
+import { readFile, stat } from 'node:fs/promises';
 import { readCleartextMessage, verify } from 'openpgp';
+import { inputTooLarge } from '../../shared/limits.ts';
 import type { SignatureReport } from '../../shared/contract/keyring.ts';
 import type { CoreSession } from '../session.ts';
 import { decryptBytes, openMessage } from './decrypt.ts';
 import { InvalidMessageError } from './errors.ts';
 import { prepareVerification } from './detached.ts';
-import { READ_MESSAGE_CONFIG } from './pgp-config.ts';
+import { MAX_IN_MEMORY_BYTES, READ_MESSAGE_CONFIG } from './pgp-config.ts';
 import { reportSignatures } from './signature-report.ts';
 
 export const CLEARTEXT_BEGIN = '-----BEGIN PGP SIGNED MESSAGE-----';
@@ -76,4 +78,24 @@ export async function openInlinePgp(session: CoreSession, text: string): Promise
   if (cleartext && (!message || cleartext.index <= message.index)) return verifyCleartext(session, cleartext[0]);
   if (message) return openArmoredMessage(session, message[0]);
   return null;
+}
+
+/** `embargo verify FILE` without a detached signature: a cleartext-signed or signed (not encrypted) file. */
+export async function verifyInlineFile(session: CoreSession, path: string): Promise<OpenedText> {
+  const size = (await stat(path)).size;
+  if (size > MAX_IN_MEMORY_BYTES) throw inputTooLarge('signed file', MAX_IN_MEMORY_BYTES, size, 'bytes');
+  const bytes = await readFile(path);
+  const text = bytes.toString('utf8');
+  if (text.trimStart().startsWith(CLEARTEXT_BEGIN)) return verifyCleartext(session, text);
+  const message = await openMessage(new Uint8Array(bytes), READ_MESSAGE_CONFIG);
+  if (message.getEncryptionKeyIDs().length > 0) throw new InvalidMessageError('signature', new Error('the file is encrypted: use "embargo decrypt", which also checks its signatures'));
+  const prepared = await prepareVerification(session);
+  let result;
+  try {
+    result = await verify({ message, verificationKeys: prepared.index.keys, format: 'binary', date: prepared.now, config: READ_MESSAGE_CONFIG });
+  } catch (error) {
+    throw new InvalidMessageError('message', error);
+  }
+  if (result.signatures.length === 0) throw new InvalidMessageError('message', new Error('not signed'));
+  return { kind: 'inline-signed', data: result.data as Uint8Array, decryptedWith: null, signatures: await reportSignatures(result.signatures, prepared.index) };
 }

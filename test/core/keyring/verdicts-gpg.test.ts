@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignatureReport } from '../../../src/shared/contract/index.ts';
+import { verifyInlineFile } from '../../../src/core/keyring/verify-message.ts';
 import { freshVault, tempDir } from '../../helpers/core.ts';
 import { statusOf, tempGpg, type Gpg, type GpgResult } from './gpg.ts';
 
@@ -59,6 +60,7 @@ describe('signature verdicts match gpg --status-fd', () => {
     // Signed while valid; the key expired since (one year after 2020-01-01).
     make('Expired', '20200101T000000', '1y');
     await signAt('Expired', '20200601T000000', 'expired.asc');
+    signer.ok([...NO_PASSPHRASE, ...at('20200601T000000'), '--local-user', fingerprints.Expired!, '--output', join(work.path, 'expired-clear.asc'), '--clearsign', join(work.path, 'data.txt')]);
 
     // Signed 2021-06-01 by a key that (by a self-signature made later) expired 2021-02-01.
     make('Late', '20200101T000000', 'never');
@@ -68,6 +70,7 @@ describe('signature verdicts match gpg --status-fd', () => {
     // Signed, then revoked with the revocation certificate gpg made along with the key.
     make('Revoked', '20200101T000000', 'never');
     await signAt('Revoked', '20200601T000000', 'revoked.asc');
+    signer.ok([...NO_PASSPHRASE, ...at('20200601T000000'), '--local-user', fingerprints.Revoked!, '--armor', '--output', join(work.path, 'revoked-signed.asc'), '--sign', join(work.path, 'data.txt')]);
     const certificate = await readFile(join(signer.home, 'openpgp-revocs.d', `${fingerprints.Revoked}.rev`), 'utf8');
     signer.ok(['--import'], certificate.replace(/^:-----BEGIN/m, '-----BEGIN'));
 
@@ -146,5 +149,16 @@ describe('signature verdicts match gpg --status-fd', () => {
     const { gpg, ours } = await both('multi.asc');
     expect(ours).toMatchObject({ verdict: 'good-verified', gpgStatus: gpg.keyword, signer: gpg.signer });
     await vault.call('keyring.unverify', { fingerprint: fingerprints.Multi! });
+  });
+
+  it.each([
+    ['expired-clear.asc', 'EXPKEYSIG', 'expired-key'],
+    ['revoked-signed.asc', 'REVKEYSIG', 'revoked-key'],
+  ])('a self-contained %s (clearsigned / signed, as embargo verify FILE reads it): gpg says %s, we say %s', async (file, keyword, verdict) => {
+    const gpg = gpgVerdict(checker.run(['--verify', join(work.path, file)]));
+    const opened = await verifyInlineFile(vault.core.session, join(work.path, file));
+    expect(gpg.keyword).toBe(keyword);
+    expect(opened.signatures).toMatchObject([{ verdict, gpgStatus: gpg.keyword, signer: gpg.signer }]);
+    expect(Buffer.from(opened.data).toString('utf8').trimEnd()).toBe(DATA.trimEnd());
   });
 });
