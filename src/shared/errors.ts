@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'EmbargoActive',
   'RecipientsCannotReceive',
   'SenderUnknown',
+  // a .eml that is not a readable mail (src/core/mail/import-eml.ts)
+  'MailInvalid',
   'Internal',
 ] as const;
 

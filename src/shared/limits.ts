@@ -20,6 +20,8 @@ export const LIMITS = {
   mboxBytes: 32 * MiB,
   /** Mails in one mbox series, as many as commits in a fix. */
   mailsPerMbox: 1000,
+  /** A received mail (.eml) imported into a case. */
+  emlBytes: 32 * MiB,
   /** A git bundle holding a fix. */
   bundleBytes: 512 * MiB,
   /** Commits in one fix (bundle or mbox). */

@@ -133,6 +133,27 @@ describe('embargo mail', () => {
     expect((await cli('mail', 'ack', 'EMB-0001', 'N1', memberId, '--state', 'maybe')).code).toBe(2);
   });
 
+  it('mail import CASE FILE: a clearsigned answer from gpg goes onto the timeline with gpg’s verdict; a non-mail fails with MailInvalid', async () => {
+    const signed = distributor.ok(['--clearsign'], 'Tested, no problems.\n- ready\n').stdout.toString();
+    const checked = distributor.run(['--decrypt'], signed);
+    const file = join(root.path, 'answer.eml');
+    await writeFile(file, `From: Acme Security <security@acme.example>\r\nTo: chiara@example.org\r\nSubject: Re: notice\r\n\r\n${signed}`);
+    const imported = await cli('mail', 'import', 'EMB-0001', file);
+    expect(imported.code, imported.stderr).toBe(0);
+    const value = imported.json() as { protection: string; text: string; signatures: { gpgStatus: string; signer: string }[] };
+    expect(value.protection).toBe('cleartext-signed');
+    expect(value.text).toBe(checked.stdout.toString().replace(/\n$/, ''));
+    const gpgGood = checked.statusLines.find((line) => line.startsWith('[GNUPG:] GOODSIG '))!;
+    expect(gpgGood.endsWith(` ${value.signatures[0]!.signer}`)).toBe(true);
+    expect(value.signatures.map((s) => s.gpgStatus)).toEqual(['GOODSIG']);
+    const plain = await runCli(['--vault', vault, 'mail', 'import', 'EMB-0001', file], env);
+    expect(plain.code).toBe(1); // the same file twice
+    await writeFile(join(root.path, 'not-a-mail.eml'), 'just some text\n');
+    const refused = await cli('mail', 'import', 'EMB-0001', join(root.path, 'not-a-mail.eml'));
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ error: { code: 'MailInvalid' } });
+  });
+
   it('--clear before the Release Date fails (exit 1, EmbargoActive); --override-embargo writes it and the timeline says so', async () => {
     const draft = (await cli('mail', 'draft', 'EMB-0001', '--template', 'security-advisory', '--var', 'fixLead=Chiara Bellini', '--var', 'binaries=- https://dl.k8s.io/')).json() as { id: string; missing: string[] };
     expect(draft.missing).toEqual([]);

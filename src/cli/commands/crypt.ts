@@ -10,6 +10,7 @@ import type { CommandRunner } from '../main.ts';
 import { printJson } from '../output.ts';
 import { CliFailure, usageError, type CliSession } from '../session.ts';
 import { collect, signatureLine, viaCore } from './keyring.ts';
+import { verifyInlineFile } from '../../core/keyring/verify-message.ts';
 
 /** Armored text to standard output through the CLI's io (ASCII, so any chunking is safe). */
 function stdoutWriter(io: CliIo): Writable {
@@ -149,13 +150,15 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
 
   program
     .command('verify')
-    .description('check a detached signature (armored or binary) over a file; exit 1 unless every signature is good')
+    .description('check a detached signature over a file, or a cleartext-signed (gpg --clearsign) or signed (gpg --sign) file; exit 1 unless every signature is good')
     .argument('<file>')
-    .requiredOption('--signature <file>', 'the detached signature')
-    .action((file: string, options: { signature: string }) =>
+    .option('--signature <file>', 'the detached signature (without it, FILE carries its own signature)')
+    .action((file: string, options: { signature?: string }) =>
       run(async (session) => {
         await session.unlock();
-        const signatures = await viaCore(() => verifyFile(session.core.session, file, options.signature));
+        const signatures = options.signature
+          ? await viaCore(() => verifyFile(session.core.session, file, options.signature!))
+          : (await viaCore(async () => verifyInlineFile(session.core.session, file))).signatures;
         if (session.options.json) printJson(session.io, { signatures });
         else for (const signature of signatures) session.io.stdout(`${signatureLine(signature)}\n`);
         return signatures.length > 0 && signatures.every((signature) => signature.valid) ? 0 : 1;

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { KeyInfo, SignatureReport } from '../../shared/contract/index.ts';
 import { exportSecretKey } from '../../core/keyring/export-key.ts';
 import { EmbargoError } from '../../shared/errors.ts';
+import { signatureVerdictLabel } from '../../shared/signature-verdict.ts';
 import { LIMITS, inputTooLarge } from '../../shared/limits.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
@@ -61,13 +62,20 @@ export function keyFields(key: KeyInfo): [string, string][] {
 
 export function signatureLine(signature: SignatureReport): string {
   const who = `${signature.signer ?? 'unknown'} ${signature.fingerprint ?? signature.keyId}`;
+  const label = signatureVerdictLabel(signature.verdict);
   switch (signature.verdict) {
     case 'good-verified':
       return `Good signature from ${who} (verified key)`;
     case 'good-unverified':
       return `Good signature from ${who}, but the key is NOT verified: compare its fingerprint with its owner`;
+    case 'expired-signature':
+    case 'expired-key':
+    case 'revoked-key':
+      return `${label.replace('Good signature', `Good signature from ${who}`)}${signature.reason ? ` (${signature.reason})` : ''} [${signature.gpgStatus}]`;
     case 'bad':
       return `BAD signature by ${who}: ${signature.reason ?? 'does not verify'}`;
+    case 'error':
+      return `${label} (${who}): ${signature.reason ?? 'refused'}`;
     default:
       return `Signature by a key not in the keyring (${signature.fingerprint ?? signature.keyId}): cannot be checked`;
   }

@@ -21,6 +21,7 @@ import type { CommandRunner } from '../main.ts';
 import { printJson, printTable, printFields } from '../output.ts';
 import { usageError, type CliSession } from '../session.ts';
 import { collect } from './keyring.ts';
+import { registerMailImport } from './mail-import.ts';
 
 const ACK_STATES: readonly AckState[] = ['no-answer', 'acknowledged', 'tested-ok', 'tested-problems', 'not-affected'];
 
@@ -388,7 +389,8 @@ export function registerMailCommands(program: Command, run: CommandRunner): void
     .requiredOption('-o, --output <file>', 'FILE.eml; an mbox with --mbox; a directory with --per-recipient')
     .option('--version <n>', 'export an earlier version')
     .option('--encrypt-to <fpr...>', "more keys to encrypt to, besides the recipients' (and your own)")
-    .option('--sign', 'sign with your own key')
+    .option('--sign', 'sign with your own key (the default for an encrypted export when you have one)')
+    .option('--no-sign', 'do not sign, not even an encrypted export')
     .option('--per-recipient', 'one message per recipient (a list: per member)')
     .option('--mbox', 'all messages in one mbox file')
     .option('--clear', 'in clear, not encrypted (refused before the Release Date without --override-embargo)')
@@ -408,7 +410,7 @@ export function registerMailCommands(program: Command, run: CommandRunner): void
           ...(version ? { version } : {}),
           output: resolve(options.output),
           encryptTo: (options.encryptTo ?? []).flatMap((value) => collect(value)),
-          sign: Boolean(options.sign),
+          ...(options.sign !== undefined ? { sign: options.sign } : {}),
           perRecipient: Boolean(options.perRecipient),
           mbox: Boolean(options.mbox),
           clear: Boolean(options.clear),
@@ -425,6 +427,8 @@ export function registerMailCommands(program: Command, run: CommandRunner): void
         if (result.notice) session.io.stdout(`Distributors notice ${result.notice}: record their answers with "embargo mail ack ${caseArgument} ${result.notice} MEMBER --state STATE".\n`);
       }),
     );
+
+  registerMailImport(mail, run);
 
   mail
     .command('notices')

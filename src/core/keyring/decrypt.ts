@@ -42,7 +42,8 @@ export async function prepareDecryption(session: CoreSession): Promise<PreparedD
   const document = await readKeyring(session);
   const secretKeys = await allSecretKeys(document);
   if (secretKeys.length === 0) throw new NoSecretKeyError('The vault holds no secret key to decrypt with: generate or import yours first.');
-  return { secretKeys, index: await buildKeyIndex(document), now: session.ports.now() };
+  const now = session.ports.now();
+  return { secretKeys, index: await buildKeyIndex(document, now), now };
 }
 
 /** Finds which of our keys the message is for and recovers its session key. */

@@ -41,7 +41,8 @@ export async function readDetachedSignature(bytes: Uint8Array): Promise<Signatur
 }
 
 export async function prepareVerification(session: CoreSession): Promise<{ index: KeyIndex; now: Date }> {
-  return { index: await buildKeyIndex(await readKeyring(session)), now: session.ports.now() };
+  const now = session.ports.now();
+  return { index: await buildKeyIndex(await readKeyring(session), now), now };
 }
 
 /** Checks `signature` over `data`; a stream is read to the end (and its bytes dropped). */

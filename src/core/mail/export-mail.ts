@@ -21,6 +21,7 @@ import { EmbargoError } from '../../shared/errors.ts';
 import { actorName, mutateCase, type EventDraft } from '../cases/case-store.ts';
 import { encryptBytes } from '../keyring/encrypt.ts';
 import { signBytes } from '../keyring/detached.ts';
+import { readKeyring } from '../keyring/store.ts';
 import type { CoreSession } from '../session.ts';
 import { writeFileAtomic } from '../vault/atomic-write.ts';
 import { openNotice } from './acks.ts';
@@ -40,7 +41,8 @@ export interface ExportInput {
   /** Where to write; without it nothing is written and the file comes back for the UI to hand out (still logged). */
   output?: string;
   encryptTo: string[];
-  sign: boolean;
+  /** Omitted: an encrypted export is signed whenever the vault has an own key (a clear one is not). */
+  sign?: boolean | undefined;
   perRecipient: boolean;
   mbox: boolean;
   clear: boolean;
@@ -69,6 +71,13 @@ async function hashOfSignature(armored: string): Promise<string> {
   const signature = await readSignature({ armoredSignature: armored });
   const algorithm = signature.packets[0]?.hashAlgorithm;
   return algorithm === undefined || algorithm === null ? 'sha512' : enums.read(enums.hash, algorithm as enums.hash).toLowerCase();
+}
+
+/** Whether the vault holds the Fix Lead's own secret key (whether it can sign now is checked when signing). */
+async function hasOwnKey(session: CoreSession): Promise<boolean> {
+  const document = await readKeyring(session);
+  const own = document.ownFingerprint ? document.keys[document.ownFingerprint] : undefined;
+  return own?.secretKey !== null && own?.secretKey !== undefined;
 }
 
 function requireDirectory(path: string): void {
@@ -107,6 +116,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
   const draft = requireDraft(document, scope, input.draft);
   const version = draftVersionOf(draft, input.version);
   const clear = input.clear;
+  const sign = input.sign ?? (!clear && (await hasOwnKey(session)));
 
   if (!clear && input.overrideEmbargo) throw new EmbargoError('InvalidInput', 'Overriding the embargo only applies to an export in clear.', {});
   if (clear && input.encryptTo.length > 0) throw new EmbargoError('InvalidInput', 'An export in clear is encrypted to nobody: drop the keys, or export encrypted.', {});
@@ -169,7 +179,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
       headers.to = headers.cc;
       headers.cc = [];
     }
-    if (clear && input.sign) {
+    if (clear && sign) {
       const payload = await buildPayload(headers, content, { hp: 'clear' });
       const signature = await signBytes(session, payload);
       signedBy = signature.signedBy;
@@ -179,7 +189,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
     } else {
       const outer = outerFields(headers, context.settings.outerSubject);
       const payload = await buildPayload(headers, content, { hp: 'cipher', outer });
-      const sealed = await encryptBytes(session, payload, '', { to: unit.keys, sign: input.sign, encryptToSelf: true, allowUnverified: false });
+      const sealed = await encryptBytes(session, payload, '', { to: unit.keys, sign, encryptToSelf: true, allowUnverified: false });
       signedBy = sealed.signedBy;
       built.push({ bytes: await buildEncrypted(outer, sealed.armored), headers, encryptedTo: sealed.recipients });
     }
@@ -222,7 +232,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
           by,
           version: version.version,
           mode: clear ? 'clear' : 'encrypted',
-          signed: input.sign,
+          signed: sign,
           files: recorded,
           messages: built.length,
           encryptedTo,
@@ -249,7 +259,7 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
             template: draft.templateId,
             subject: version.subject,
             mode: clear ? 'clear' : 'encrypted',
-            signed: input.sign,
+            signed: sign,
             signedBy,
             files: recorded,
             messages: built.length,

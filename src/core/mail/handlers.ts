@@ -5,6 +5,7 @@ import type { CoreSession } from '../session.ts';
 import { listNotices, recordAck, reminders } from './acks.ts';
 import { attachFile, createDraft, listDrafts, previewTemplate, saveDraft, showDraft } from './drafts.ts';
 import { exportDraft } from './export-mail.ts';
+import { importEml } from './import-eml.ts';
 import { detail, listTemplates, readSettings, readTemplate, resetTemplate, saveTemplate, updateSettings } from './template-store.ts';
 import { variableInfos } from './variables.ts';
 
@@ -26,6 +27,7 @@ export function mailHandlers(session: CoreSession): Pick<Handlers, MailMethod> {
     'mail.drafts': async ({ caseId }) => listDrafts(session, caseId),
     'mail.showDraft': async ({ caseId, draft, version }) => showDraft(session, caseId, draft, version),
     'mail.export': async (input) => exportDraft(session, input),
+    'mail.importEml': async (input) => importEml(session, input),
     'mail.notices': async ({ caseId }) => listNotices(session, caseId),
     'mail.ack': async (input) => recordAck(session, input),
     'mail.reminders': async ({ caseId, withinHours, quietHours }) => reminders(session, caseId, { withinHours, quietHours }),

@@ -12,6 +12,7 @@ import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
 import { mailMethods } from './mail.ts';
+import { mailImportMethods } from './mail-import.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -26,6 +27,7 @@ export const contract = {
   ...peopleMethods,
   ...distributorMethods,
   ...mailMethods,
+  ...mailImportMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,6 +55,7 @@ export interface ApiClient {
 export type Transport = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 export * from './common.ts';
+export * from './mail-import.ts';
 export * from './vault.ts';
 export * from './cases.ts';
 export * from './process.ts';

@@ -92,8 +92,26 @@ export const keyInfo = z.strictObject({
 });
 export type KeyInfo = z.infer<typeof keyInfo>;
 
-export const signatureVerdict = z.enum(['good-verified', 'good-unverified', 'bad', 'unknown-signer']);
+/** Our verdicts; each maps to one of GnuPG's status keywords (gpgStatus), see core/keyring/signature-report.ts. */
+export const signatureVerdict = z.enum([
+  'good-verified',
+  'good-unverified',
+  /** Good, but the signature itself has expired (gpg: EXPSIG). */
+  'expired-signature',
+  /** Good, but the signing key has expired (gpg: EXPKEYSIG). */
+  'expired-key',
+  /** Good, but the signing key has been revoked (gpg: REVKEYSIG). */
+  'revoked-key',
+  'bad',
+  'unknown-signer',
+  /** Cannot be checked under our policy (weak hash, …); gpg: ERRSIG. */
+  'error',
+]);
 export type SignatureVerdict = z.infer<typeof signatureVerdict>;
+
+/** The keyword GnuPG 2.2's --status-fd gives for the same signature. */
+export const gpgSignatureStatus = z.enum(['GOODSIG', 'EXPSIG', 'EXPKEYSIG', 'REVKEYSIG', 'BADSIG', 'ERRSIG']);
+export type GpgSignatureStatus = z.infer<typeof gpgSignatureStatus>;
 
 export const signatureReport = z.strictObject({
   /** The signer's primary fingerprint when the keyring has the key; else the issuer fingerprint in the signature, if any. */
@@ -101,9 +119,11 @@ export const signatureReport = z.strictObject({
   /** The (sub)key that made the signature. */
   signingKeyFingerprint: z.string().nullable(),
   keyId: z.string(),
-  /** true for good-verified and good-unverified. */
+  /** true for good-verified and good-unverified only (GOODSIG). */
   valid: z.boolean(),
   verdict: signatureVerdict,
+  gpgStatus: gpgSignatureStatus,
+  /** The signer's primary user ID, as gpg names it. */
   signer: z.string().nullable(),
   created: instant.nullable(),
   /** Why it is bad, or what is unknown. */

@@ -431,7 +431,8 @@ export const mailMethods = {
       output: z.string().min(1).max(4096).optional(),
       /** More keys to encrypt to, besides the recipients' own. */
       encryptTo: z.array(pgpFingerprint).max(500).default([]),
-      sign: z.boolean().default(false),
+      /** Omitted: an encrypted export is signed by the Fix Lead's own key when the vault has one; false: never signed. A clear export is signed only on request. */
+      sign: z.boolean().optional(),
       perRecipient: z.boolean().default(false),
       mbox: z.boolean().default(false),
       clear: z.boolean().default(false),

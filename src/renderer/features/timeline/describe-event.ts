@@ -4,6 +4,8 @@ import type { CaseKind, TimelineEvent } from '../../../shared/contract/index.ts'
 import type { IconName } from '../../components/Icon.tsx';
 import { formatUtc } from '../../lib/time.ts';
 import { kindLabel } from '../cases/kinds.ts';
+import { signatureVerdictLabel } from '../../../shared/signature-verdict.ts';
+import type { SignatureVerdict } from '../../../shared/contract/index.ts';
 
 export interface EventDescription {
   title: string;
@@ -164,6 +166,21 @@ const DESCRIBERS: Record<string, Describer> = {
     };
   },
   'process.retro-item': (event) => ({ title: 'Retrospective item', icon: 'note', text: str(event.data.text) }),
+  'mail.imported': (event) => {
+    // The verdicts read as gpg words them (shared/signature-verdict.ts).
+    const signatures = Array.isArray(event.data.signatures) ? (event.data.signatures as { verdict: SignatureVerdict; signer: string | null }[]) : [];
+    return {
+      title: `Email received: ${str(event.data.subject)}`,
+      icon: 'note',
+      text: str(event.data.text),
+      details: [
+        ['From', str(event.data.from)],
+        ['Protection', str(event.data.protection)],
+        ...signatures.map((signature): [string, string] => ['Signature', `${signatureVerdictLabel(signature.verdict)} — ${signature.signer ?? 'unknown signer'}`]),
+        ...(signatures.length === 0 ? [['Signature', 'not signed'] as [string, string]] : []),
+      ],
+    };
+  },
 };
 
 /** Event types whose data reads well as plain fields: a title and an icon are enough. */
