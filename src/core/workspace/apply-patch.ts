@@ -51,12 +51,14 @@ export function canonicalPatchMode(raw: string, path: string): string {
 
 /** What `git am` refuses as "invalid path" (read-cache.c verify_path), by git's fsck rule names. */
 function checkPatchPaths(file: FilePatch): void {
-  if (file.oldPath !== null) checkPath(file.oldPath);
-  if (file.newPath !== null) checkPath(file.newPath);
+  // Patch text is held as latin1 bytes; names are UTF-8, which the HFS+ rules need decoded.
+  const utf8 = (path: string) => Buffer.from(path, 'latin1').toString('utf8');
+  if (file.oldPath !== null) checkPath(utf8(file.oldPath));
+  if (file.newPath !== null) checkPath(utf8(file.newPath));
   const label = file.newPath ?? file.oldPath ?? '';
   if (file.oldMode !== undefined) file.oldMode = canonicalPatchMode(file.oldMode, label);
   if (file.newMode !== undefined) file.newMode = canonicalPatchMode(file.newMode, label);
-  if (file.newPath !== null && file.newMode === MODE_LINK) checkPath(file.newPath, { symlink: true });
+  if (file.newPath !== null && file.newMode === MODE_LINK) checkPath(utf8(file.newPath), { symlink: true });
 }
 
 function unquote(raw: string): string {
