@@ -42,6 +42,7 @@ describe('hostile fix imports change nothing', () => {
   let root: Awaited<ReturnType<typeof tempDir>>;
   let vault: Awaited<ReturnType<typeof freshVault>>;
   let caseId: string;
+  let upstreamDir: string;
 
   beforeAll(async () => {
     root = await tempDir('embargo-hostile-');
@@ -53,6 +54,7 @@ describe('hostile fix imports change nothing', () => {
     vault = await freshVault({ createOptions: { kdf: CHEAP_KDF } });
     caseId = (await vault.call('case.create', { title: 'hostile', disclosedAt: '2026-01-10T09:00:00Z' })).id;
     await vault.call('workspace.import', { id: caseId, upstream });
+    upstreamDir = upstream;
   }, 120_000);
 
   afterAll(async () => {
@@ -68,6 +70,40 @@ describe('hostile fix imports change nothing', () => {
       const outcome = await vault.result('workspace.fix', { id: caseId, from: file, base: 'main' });
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) expect(outcome.error.code, outcome.error.message).toBe(code);
+      expect({ verify: await vault.call('vault.verify', {}), files: listing(vault.dir) }).toEqual(before);
+    });
+  }
+
+  /** A fix bundle whose one commit's tree holds `name` (written with hash-object --literally). */
+  function hostileBundle(name: string, mode = '100644'): string {
+    const repo = join(root.path, `b-${name.replace(/\W+/g, '-')}-${mode}`);
+    git(root.path, ['clone', '-q', upstreamDir, repo]);
+    const blob = git(repo, ['hash-object', '-w', '--stdin'], { input: 'x\n' }).trim();
+    const readme = git(repo, ['rev-parse', 'HEAD:README']).trim();
+    const entries = [['100644', 'README', readme], [mode, name, blob]].sort((a, b) => Buffer.compare(Buffer.from(a[1]!), Buffer.from(b[1]!)));
+    const tree = Buffer.concat(entries.map(([m, n, sha]) => Buffer.concat([Buffer.from(`${m} ${n}\0`), Buffer.from(sha!, 'hex')])));
+    const treeSha = git(repo, ['hash-object', '-t', 'tree', '-w', '--literally', '--stdin'], { input: tree }).trim();
+    const commit = git(repo, ['commit-tree', treeSha, '-p', 'HEAD', '-m', 'hostile']).trim();
+    git(repo, ['update-ref', 'refs/heads/fix', commit]);
+    const file = join(root.path, `${name.replace(/\W+/g, '-')}-${mode}.bundle`);
+    git(repo, ['bundle', 'create', '-q', file, 'main..fix']);
+    return file;
+  }
+
+  const BUNDLES: [string, string, string][] = [
+    ['.git', '100644', 'hasDotgit'],
+    ['.GIT.', '100644', 'hasDotgit'],
+    ['..', '100644', 'hasDotdot'],
+    ['.gitmodules', '120000', 'gitmodulesSymlink'],
+    ['odd', '100666', 'badFilemode'],
+  ];
+  for (const [name, mode, id] of BUNDLES) {
+    it(`refuses a fix bundle whose tree has ${name} ${mode} (${id}) and changes nothing`, async () => {
+      const file = hostileBundle(name, mode);
+      const before = { verify: await vault.call('vault.verify', {}), files: listing(vault.dir) };
+      const outcome = await vault.result('workspace.fix', { id: caseId, from: file });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect({ code: outcome.error.code, fsck: outcome.error.data?.fsck }).toEqual({ code: 'FsckFailed', fsck: id });
       expect({ verify: await vault.call('vault.verify', {}), files: listing(vault.dir) }).toEqual(before);
     });
   }
