@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'MboxInvalid',
   'PatchInvalid',
   'PatchDoesNotApply',
+  // a tree, commit, path or .gitmodules git's fsck refuses (data.fsck names git's message id)
+  'FsckFailed',
   'FixNotLinear',
   'PinnedCommit',
   'EncryptionUnavailable',

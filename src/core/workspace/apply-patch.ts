@@ -3,7 +3,8 @@
 // literal and delta hunks) and writes the resulting blobs and trees.
 import { EmbargoError } from '../../shared/errors.ts';
 import { applyDelta } from './git/delta.ts';
-import { MODE_FILE, MODE_TREE } from './git/objects.ts';
+import { MODE_EXEC, MODE_FILE, MODE_LINK, MODE_TREE } from './git/objects.ts';
+import { checkPath, fsckError } from './fsck/index.ts';
 import type { CaseWorkspace } from './case-workspace.ts';
 import { inflateLiteral } from './binary-patch.ts';
 import { splitLines } from './line-diff.ts';
@@ -30,6 +31,34 @@ interface FilePatch {
 
 export function patchError(detail: string, path?: string): EmbargoError {
   return new EmbargoError('PatchDoesNotApply', `The patch does not apply${path ? ` to ${path}` : ''}: ${detail}.`, { detail, path: path ?? null });
+}
+
+/**
+ * A mode line as `git apply` reads it (apply.c parse_mode_line, then canon_mode): octal digits
+ * or "invalid mode"; a symlink stays one, anything else becomes a regular file, executable when
+ * the owner may execute it. A directory or submodule mode is refused: git would write a tree
+ * entry pointing at a blob (which its own fsck then rejects) or a corrupt submodule.
+ */
+export function canonicalPatchMode(raw: string, path: string): string {
+  if (!/^[0-7]+$/.test(raw)) throw new EmbargoError('PatchInvalid', `The patch has an invalid mode "${raw}" for ${path}.`, { detail: 'invalid mode', path, mode: raw });
+  const mode = parseInt(raw, 8);
+  const type = mode & 0o170000;
+  if (type === 0o040000) throw fsckError('badFilemode', path, `the patch gives the directory mode ${raw} to a file`);
+  if (type === 0o160000) throw new EmbargoError('PatchInvalid', `The patch changes the submodule ${path}; submodule changes are not supported.`, { detail: 'submodule', path, mode: raw });
+  if (type === 0o120000) return MODE_LINK;
+  return mode & 0o100 ? MODE_EXEC : MODE_FILE;
+}
+
+/** What `git am` refuses as "invalid path" (read-cache.c verify_path), by git's fsck rule names. */
+function checkPatchPaths(file: FilePatch): void {
+  // Patch text is held as latin1 bytes; names are UTF-8, which the HFS+ rules need decoded.
+  const utf8 = (path: string) => Buffer.from(path, 'latin1').toString('utf8');
+  if (file.oldPath !== null) checkPath(utf8(file.oldPath));
+  if (file.newPath !== null) checkPath(utf8(file.newPath));
+  const label = file.newPath ?? file.oldPath ?? '';
+  if (file.oldMode !== undefined) file.oldMode = canonicalPatchMode(file.oldMode, label);
+  if (file.newMode !== undefined) file.newMode = canonicalPatchMode(file.newMode, label);
+  if (file.newPath !== null && file.newMode === MODE_LINK) checkPath(utf8(file.newPath), { symlink: true });
 }
 
 function unquote(raw: string): string {
@@ -89,19 +118,19 @@ export function parsePatch(bytes: Buffer): FilePatch[] {
     for (; i < lines.length; i++) {
       const header = lines[i]!.replace(/\n$/, '');
       let m: RegExpExecArray | null;
-      if ((m = /^old mode (\d+)$/.exec(header))) file.oldMode = m[1];
-      else if ((m = /^new mode (\d+)$/.exec(header))) file.newMode = m[1];
-      else if ((m = /^new file mode (\d+)$/.exec(header))) {
+      if ((m = /^old mode (\S+)$/.exec(header))) file.oldMode = m[1];
+      else if ((m = /^new mode (\S+)$/.exec(header))) file.newMode = m[1];
+      else if ((m = /^new file mode (\S+)$/.exec(header))) {
         file.isNew = true;
         file.newMode = m[1];
-      } else if ((m = /^deleted file mode (\d+)$/.exec(header))) {
+      } else if ((m = /^deleted file mode (\S+)$/.exec(header))) {
         file.isDelete = true;
         file.oldMode = m[1];
       } else if ((m = /^(rename|copy) from (.+)$/.exec(header))) {
         file.oldPath = unquote(m[2]!);
         if (m[1] === 'copy') file.isCopy = true;
       } else if ((m = /^(rename|copy) to (.+)$/.exec(header))) file.newPath = unquote(m[2]!);
-      else if ((m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(header))) {
+      else if ((m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\S+))?$/.exec(header))) {
         file.oldIndex = m[1];
         if (m[3]) file.oldMode = file.newMode = m[3];
       } else if (/^(similarity|dissimilarity) index /.test(header)) continue;
@@ -164,6 +193,7 @@ export function parsePatch(bytes: Buffer): FilePatch[] {
     if (!file.oldPath && !file.newPath) throw patchError('a file patch names no file');
     if (file.isNew) file.oldPath = null;
     if (file.isDelete) file.newPath = null;
+    checkPatchPaths(file);
     files.push(file);
   }
   return files;

@@ -4,6 +4,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { EmbargoError } from '../../shared/errors.ts';
 import type { Vault } from '../vault/vault.ts';
+import { fsckObject } from './fsck/index.ts';
 import { hashObject, parseCommit, parseTree, type Commit, type GitObject, type ObjectType, type TreeEntry } from './git/objects.ts';
 import { PackIndex } from './git/pack-index.ts';
 import { PackFile } from './git/pack-reader.ts';
@@ -118,7 +119,11 @@ export class CaseWorkspace {
   readTree(sha: string): TreeEntry[] {
     const cached = this.treeCache.get(sha);
     if (cached) return cached;
-    const entries = parseTree(this.readObject(sha, 'tree').data);
+    const object = this.readObject(sha, 'tree');
+    // Every tree is held to git's fsck rules once, when first read: ours strictly, upstream
+    // history as plain `git fsck` does (old zero-padded and 100664 modes pass).
+    fsckObject(sha, object, { strict: this.isPrivate(sha), read: (s) => this.read(s) });
+    const entries = parseTree(object.data);
     this.treeCache.set(sha, entries);
     return entries;
   }
@@ -130,7 +135,11 @@ export class CaseWorkspace {
   /** Adds an object the case creates; upstream objects are never copied unless `seal` (an object upstream stores but does not reach). */
   write(type: ObjectType, data: Buffer, seal = false): string {
     const sha = hashObject(type, data);
-    if (!this.pending.has(sha) && !this.stored.has(sha) && (seal || !this.isUpstream(sha))) this.pending.set(sha, { type, data });
+    if (!this.pending.has(sha) && !this.stored.has(sha) && (seal || !this.isUpstream(sha))) {
+      // Nothing git's fsck --strict refuses is ever stored or handed out.
+      fsckObject(sha, { type, data }, { strict: true, read: (s) => this.read(s) });
+      this.pending.set(sha, { type, data });
+    }
     return sha;
   }
 

@@ -10,6 +10,7 @@ import { packEntry, writePack } from './git/pack-writer.ts';
 import type { CaseWorkspace } from './case-workspace.ts';
 import { branchCommits } from './branches.ts';
 import { lookupPath } from './trees.ts';
+import { fsckObject } from './fsck/index.ts';
 import type { BranchState } from './store/state.ts';
 
 export function bundleRefName(branch: BranchState): string {
@@ -81,6 +82,8 @@ export function exportBundle(ws: CaseWorkspace, branches: BranchState[], sink: (
   const refs = branches.map((b) => ({ name: bundleRefName(b), sha: b.kind === 'fix' ? b.tip : (branchCommits(b).at(-1) ?? b.base) }));
   const prerequisites = full ? [] : [...new Set(branches.map((b) => b.base))].map((sha) => ({ sha, comment: commitSubject(ws.readCommit(sha).message) }));
   const objects = collectObjects(ws, branches);
+  // A last check before anything leaves: what we hand out must pass the receiver's fsck.
+  for (const [sha, object] of objects) fsckObject(sha, object, { strict: ws.isPrivate(sha), read: (s) => objects.get(s) ?? ws.read(s) });
   const allRefs = full ? withUpstreamRefs(ws, refs) : refs;
   const hash = createHash('sha256');
   const write = (chunk: Buffer) => {

@@ -10,6 +10,7 @@ import { indexPack } from './git/index-pack.ts';
 import { commitSubject, formatIdentity, serializeCommit, type GitObject, type Identity } from './git/objects.ts';
 import type { CaseWorkspace } from './case-workspace.ts';
 import { applyToTree, parsePatch } from './apply-patch.ts';
+import { fsckObjects } from './fsck/index.ts';
 import { parseMail, splitMbox } from './mbox.ts';
 import { diffTrees } from './trees.ts';
 import { firstReachableFromUpstream } from './upstream-reach.ts';
@@ -39,6 +40,8 @@ export function fixFromBundle(ws: CaseWorkspace, path: string, refName?: string)
   }
   const objects = new Map<string, GitObject>();
   indexPack(file, header.packStart, { external: (sha) => ws.read(sha), onObject: (sha, object) => objects.set(sha, object) });
+  // What `git fetch` with transfer.fsckObjects does: every object the bundle brings, strictly.
+  fsckObjects(objects, { strict: true, read: (sha) => ws.read(sha) });
   const candidates = header.refs.filter((r) => r.name !== 'HEAD' && (!refName || r.name === refName || r.name === `refs/heads/${refName}`));
   if (candidates.length !== 1) {
     throw new EmbargoError('InvalidInput', refName ? `The bundle has no ref ${refName}.` : `The bundle has ${candidates.length} refs; name the fix branch with --ref.`, {

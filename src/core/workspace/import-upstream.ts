@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { EmbargoError } from '../../shared/errors.ts';
 import type { Vault } from '../vault/vault.ts';
 import { readBundleHeader } from './git/bundle.ts';
+import { checkCommit, checkGitmodules, checkTree, fsckError, fsckTreeWalk } from './fsck/index.ts';
+import type { GitObject } from './git/objects.ts';
 import { indexPack, type IndexProgress } from './git/index-pack.ts';
 import { PackIndex } from './git/pack-index.ts';
 import { PackFile } from './git/pack-reader.ts';
@@ -50,6 +52,34 @@ function checkObjectFormat(gitDir: string): void {
   }
 }
 
+/**
+ * A clone is read in place and may be large, so it is not walked whole: every ref's commit
+ * and the default branch's whole tree are checked now, and every other tree when the case
+ * first reads it (CaseWorkspace.readTree).
+ */
+function fsckClone(source: ObjectSource, refs: Record<string, string>, defaultRef: string | null): void {
+  const read = (sha: string) => source.read(sha);
+  for (const sha of new Set(Object.values(refs))) {
+    const commit = read(sha);
+    if (commit?.type === 'commit') checkCommit(commit.data, sha);
+  }
+  const tip = defaultRef ? read(refs[defaultRef]!) : null;
+  const tree = tip ? /^tree ([0-9a-f]{40})/.exec(tip.data.toString('latin1'))?.[1] : undefined;
+  if (tree) fsckTreeWalk(read, tree, { strict: false, seen: new Set() });
+}
+
+/** Upstream bundle objects as `git clone` with transfer.fsckObjects sees them (plain, not --strict: old history). */
+function upstreamBundleChecker(): { onObject(sha: string, object: GitObject): void; gitmodules: Map<string, string> } {
+  const gitmodules = new Map<string, string>();
+  return {
+    gitmodules,
+    onObject(sha, object) {
+      if (object.type === 'commit') checkCommit(object.data, sha);
+      else if (object.type === 'tree') for (const found of checkTree(object.data, { strict: false, object: sha }).gitmodules) gitmodules.set(found.sha, found.path);
+    },
+  };
+}
+
 export function importClone(path: string, now: Date): UpstreamImport {
   const gitDir = findGitDir(path);
   checkObjectFormat(gitDir);
@@ -65,6 +95,12 @@ export function importClone(path: string, now: Date): UpstreamImport {
   if (Object.keys(refs).length === 0) {
     source.close();
     throw new EmbargoError('NotARepository', `${path} has no branches or tags.`, { path });
+  }
+  try {
+    fsckClone(source, refs, defaultBranch(refs, head));
+  } catch (error) {
+    source.close();
+    throw error;
   }
   return {
     state: {
@@ -96,9 +132,20 @@ export async function importBundle(
       { prerequisites: header.prerequisites.map((p) => p.sha) },
     );
   }
-  const indexed = indexPack(file, header.packStart, { onProgress });
+  const checker = upstreamBundleChecker();
+  const indexed = indexPack(file, header.packStart, { onProgress, onObject: checker.onObject });
   const index = new PackIndex(indexed.idx);
   const pack = new PackFile(file, index, header.packStart);
+  try {
+    for (const [sha, where] of checker.gitmodules) {
+      const blob = pack.has(sha) ? pack.readSha(sha) : null;
+      if (blob && blob.type !== 'blob') throw fsckError('gitmodulesBlob', where, '.gitmodules is not a file', sha);
+      if (blob) checkGitmodules(blob.data, where, sha);
+    }
+  } catch (error) {
+    pack.close();
+    throw error;
+  }
   const source = { read: (sha: string) => pack.readSha(sha), has: (sha: string) => pack.has(sha), close: () => pack.close(), pack };
   const refs = peeledRefs(
     source,

@@ -173,6 +173,12 @@ describe('workspace against real git', () => {
       git(clone, ['checkout', '-q', '--detach', branch.base]);
       git(clone, ['am', '-q', file]);
       expect(git(clone, ['rev-parse', 'HEAD^{tree}']).trim()).toBe(await treeOf(branch.tip));
+      // the applied series passes git's strictest checks, and a fetch of it with transfer.fsckObjects
+      expect(gitStatus(clone, ['fsck', '--strict', '--no-dangling']).code).toBe(0);
+      const receiver = join(root.path, `patch-receiver-${branch.branch}`);
+      git(root.path, ['init', '-q', '--bare', receiver]);
+      const fetched = gitStatus(receiver, ['-c', 'transfer.fsckObjects=true', 'fetch', '-q', clone, 'HEAD:refs/heads/applied']);
+      expect(fetched.code, fetched.stderr).toBe(0);
       const gitIds = git(clone, ['patch-id', '--stable'], { input: readFileSync(file) })
         .trim()
         .split('\n')
@@ -235,7 +241,8 @@ describe('workspace against real git', () => {
     const clone = join(root.path, 'verify-clone');
     git(root.path, ['clone', '-q', '--mirror', upstream, clone]);
     expect(gitStatus(clone, ['bundle', 'verify', bundle]).code).toBe(0);
-    git(clone, ['fetch', '-q', bundle, 'refs/heads/*:refs/heads/case/*']);
+    const fetched = gitStatus(clone, ['-c', 'transfer.fsckObjects=true', 'fetch', '-q', bundle, 'refs/heads/*:refs/heads/case/*']);
+    expect(fetched.code, fetched.stderr).toBe(0);
     expect(gitStatus(clone, ['fsck', '--strict', '--no-dangling']).code).toBe(0);
     expect(git(clone, ['rev-parse', 'refs/heads/case/fix']).trim()).toBe(fix.commits[2]);
   });
@@ -244,9 +251,13 @@ describe('workspace against real git', () => {
     const bundle = join(root.path, 'full.bundle');
     await vault.call('workspace.exportBundle', { id: caseId, output: bundle, full: true });
     const clone = join(root.path, 'full-clone');
-    const r = gitStatus(root.path, ['clone', '-q', bundle, clone]);
+    const r = gitStatus(root.path, ['-c', 'transfer.fsckObjects=true', 'clone', '-q', bundle, clone]);
     expect(r.code, r.stderr).toBe(0);
     expect(gitStatus(clone, ['fsck', '--strict', '--no-dangling']).code).toBe(0);
+    const receiver = join(root.path, 'full-receiver');
+    git(root.path, ['init', '-q', '--bare', receiver]);
+    const fetched = gitStatus(receiver, ['-c', 'transfer.fsckObjects=true', 'fetch', '-q', bundle, 'refs/heads/*:refs/heads/*']);
+    expect(fetched.code, fetched.stderr).toBe(0);
     expect(git(clone, ['rev-parse', 'origin/fix']).trim()).toBe(fix.commits[2]);
   });
 
