@@ -4,12 +4,14 @@ import { runVaultBench } from './vault.ts';
 import { runCvssBench } from './cvss.ts';
 import { runPgpBench } from './pgp.ts';
 import { runWorkspaceBench } from './workspace.ts';
+import { runCliBench } from './cli.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   vault: runVaultBench,
   cvss: runCvssBench,
   pgp: runPgpBench,
   workspace: runWorkspaceBench,
+  cli: runCliBench,
 };
 
 const wanted = process.argv.slice(2);

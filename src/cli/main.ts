@@ -5,6 +5,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { CliFailure, CliSession, type GlobalOptions } from './session.ts';
 import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
+import { cliVersion } from './version.ts';
 import { registerCaseRemoveCommand, registerVaultCommands } from './commands/vault.ts';
 import { registerCaseCommands } from './commands/case.ts';
 import { registerProcessCommands } from './commands/process.ts';
@@ -47,6 +48,9 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
     .option('--vault <dir>', 'vault directory (default: $EMBARGO_VAULT or the desktop app’s)')
     .option('--passphrase-file <file>', 'read the vault passphrase from this file')
     .option('--json', 'print JSON for scripts')
+    // Not commander's .version(): that would take `--version` from subcommands that have their
+    // own (`mail show --version N`). main() answers a lone `embargo --version`.
+    .addHelpText('after', '\nembargo --version prints the version.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError(false);
@@ -67,6 +71,10 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${cliVersion()}\n`);
+    return EXIT_OK;
+  }
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (program) => {
     const run: CommandRunner = async (body) => {

@@ -2,23 +2,21 @@
 // Electron main, browser mode and the CLI all build exactly this and call it through
 // `createDispatch`.
 import type { Handlers } from '../shared/contract/index.ts';
+import { vaultMaintenanceMethods } from '../shared/contract/vault.ts';
+import { caseMethods } from '../shared/contract/cases.ts';
+import { processMethods } from '../shared/contract/process.ts';
+import { rosterMethods } from '../shared/contract/roster.ts';
+import { cvssMethods } from '../shared/contract/cvss.ts';
+import { advisoryMethods } from '../shared/contract/advisory.ts';
+import { workspaceMethods } from '../shared/contract/workspace.ts';
+import { keyringMethods } from '../shared/contract/keyring.ts';
+import { peopleMethods } from '../shared/contract/people.ts';
+import { distributorMethods } from '../shared/contract/distributors.ts';
+import { mailMethods } from '../shared/contract/mail.ts';
 import { systemPorts, type CorePorts } from './ports.ts';
 import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
-import { verifyVault } from './vault/verify.ts';
-import { vaultMaintenanceHandlers } from './vault/maintenance.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
-import { readCase } from './cases/case-store.ts';
-import { caseHandlers } from './cases/handlers.ts';
-import { processHandlers } from './process/handlers.ts';
-import { cvssHandlers } from './cvss/handlers.ts';
-import { advisoryHandlers } from './advisory/handlers.ts';
-import { workspaceHandlers } from './workspace/handlers.ts';
-import { keyringHandlers } from './keyring/handlers.ts';
-import { keyringEncryptor } from './keyring/export-encryptor.ts';
-import { countKeys } from './keyring/list-keys.ts';
-import { peopleHandlers } from './people/handlers.ts';
-import { distributorHandlers } from './distributors/handlers.ts';
-import { mailHandlers } from './mail/handlers.ts';
+import { lazyHandlers, methodsOf } from './lazy-handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -114,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
       const open = requireVault();
       const { salt: _salt, ...kdf } = open.keyFile.kdf;
       let events = 0;
+      const { readCase } = await import('./cases/case-store.ts');
+      const { countKeys } = await import('./keyring/list-keys.ts');
       for (const caseId of Object.keys(open.index.data.cases)) events += (await readCase(session.cases(), caseId)).events.length;
       return {
         vault: vaultDir,
@@ -127,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
         idleLockMinutes: open.index.data.settings.idleLockMinutes,
       };
     },
-    'vault.verify': async () => verifyVault(requireVault()),
+    'vault.verify': async () => (await import('./vault/verify.ts')).verifyVault(requireVault()),
     'vault.changePassphrase': async ({ current, next }) => {
       await mutex.run('keyfile', () => requireVault().changePassphrase(current, next));
       return { ok: true };
@@ -147,16 +147,20 @@ export function createCore(options: CoreOptions): Core {
       armIdleTimer();
       return { ok: true };
     },
-    ...vaultMaintenanceHandlers(session),
-    ...caseHandlers(session),
-    ...processHandlers(session),
-    ...cvssHandlers(),
-    ...advisoryHandlers(session),
-    ...workspaceHandlers(session, { encryptor: () => keyringEncryptor(session) }),
-    ...keyringHandlers(session),
-    ...peopleHandlers(session),
-    ...distributorHandlers(session),
-    ...mailHandlers(session),
+    // Every other group loads on its first call (lazy-handlers.ts says why).
+    ...lazyHandlers(methodsOf(vaultMaintenanceMethods), async () => (await import('./vault/maintenance.ts')).vaultMaintenanceHandlers(session)),
+    ...lazyHandlers(methodsOf(caseMethods), async () => (await import('./cases/handlers.ts')).caseHandlers(session)),
+    ...lazyHandlers([...methodsOf(processMethods), ...methodsOf(rosterMethods)], async () => (await import('./process/handlers.ts')).processHandlers(session)),
+    ...lazyHandlers(methodsOf(cvssMethods), async () => (await import('./cvss/handlers.ts')).cvssHandlers()),
+    ...lazyHandlers(methodsOf(advisoryMethods), async () => (await import('./advisory/handlers.ts')).advisoryHandlers(session)),
+    ...lazyHandlers(methodsOf(workspaceMethods), async () => {
+      const [{ workspaceHandlers }, { keyringEncryptor }] = await Promise.all([import('./workspace/handlers.ts'), import('./keyring/export-encryptor.ts')]);
+      return workspaceHandlers(session, { encryptor: () => keyringEncryptor(session) });
+    }),
+    ...lazyHandlers(methodsOf(keyringMethods), async () => (await import('./keyring/handlers.ts')).keyringHandlers(session)),
+    ...lazyHandlers(methodsOf(peopleMethods), async () => (await import('./people/handlers.ts')).peopleHandlers(session)),
+    ...lazyHandlers(methodsOf(distributorMethods), async () => (await import('./distributors/handlers.ts')).distributorHandlers(session)),
+    ...lazyHandlers(methodsOf(mailMethods), async () => (await import('./mail/handlers.ts')).mailHandlers(session)),
   };
 
   return {

@@ -4,13 +4,12 @@
 // file functions pass it through in chunks and write the output atomically (src/core/keyring/files.ts).
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { decryptFile, encryptFile, signFile, verifyFile, type OutputTarget } from '../../core/keyring/files.ts';
+import type { OutputTarget } from '../../core/keyring/files.ts';
 import type { CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
 import { printJson } from '../output.ts';
 import { CliFailure, usageError, type CliSession } from '../session.ts';
 import { collect, signatureLine, viaCore } from './keyring.ts';
-import { verifyInlineFile } from '../../core/keyring/verify-message.ts';
 
 /** Armored text to standard output through the CLI's io (ASCII, so any chunking is safe). */
 function stdoutWriter(io: CliIo): Writable {
@@ -21,6 +20,9 @@ function stdoutWriter(io: CliIo): Writable {
     },
   });
 }
+
+/** The file operations (and openpgp with them), loaded when a crypt command runs. */
+const keyringFiles = () => import('../../core/keyring/files.ts');
 
 function target(session: CliSession, output: string, force: boolean | undefined, allowStdout: boolean): OutputTarget {
   if (output !== '-') return { path: output, overwrite: Boolean(force) };
@@ -98,8 +100,8 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
           await session.unlock();
           const fingerprints = [...given, ...(options.toDistributors ? await distributorRecipients(session) : [])].map(compact);
           session.progress(`Encrypting ${file}…`);
-          const result = await viaCore(() =>
-            encryptFile(session.core.session, file, output, {
+          const result = await viaCore(async () =>
+            (await keyringFiles()).encryptFile(session.core.session, file, output, {
               to: fingerprints,
               sign: Boolean(options.sign),
               encryptToSelf: options.encryptToSelf,
@@ -124,7 +126,7 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
         const output = target(session, options.output ?? decryptedName(file), options.force, false);
         await session.unlock();
         session.progress(`Decrypting ${file}…`);
-        const result = await viaCore(() => decryptFile(session.core.session, file, output));
+        const result = await viaCore(async () => (await keyringFiles()).decryptFile(session.core.session, file, output));
         if (session.options.json) return printJson(session.io, result);
         session.io.stdout(`Decrypted with ${result.decryptedWith}: ${result.output}\n`);
         if (result.signatures.length === 0) session.io.stdout('Not signed.\n');
@@ -142,7 +144,7 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
       run(async (session) => {
         const output = target(session, options.output ?? `${file}.asc`, options.force, true);
         await session.unlock();
-        const result = await viaCore(() => signFile(session.core.session, file, output));
+        const result = await viaCore(async () => (await keyringFiles()).signFile(session.core.session, file, output));
         if (session.options.json) printJson(session.io, result);
         else if (result.output !== '-') session.io.stdout(`Signed by ${result.signedBy}: ${result.output}\n`);
       }),
@@ -157,8 +159,8 @@ export function registerCryptCommands(program: Command, run: CommandRunner): voi
       run(async (session) => {
         await session.unlock();
         const signatures = options.signature
-          ? await viaCore(() => verifyFile(session.core.session, file, options.signature!))
-          : (await viaCore(async () => verifyInlineFile(session.core.session, file))).signatures;
+          ? await viaCore(async () => (await keyringFiles()).verifyFile(session.core.session, file, options.signature!))
+          : (await viaCore(async () => (await import('../../core/keyring/verify-message.ts')).verifyInlineFile(session.core.session, file))).signatures;
         if (session.options.json) printJson(session.io, { signatures });
         else for (const signature of signatures) session.io.stdout(`${signatureLine(signature)}\n`);
         return signatures.length > 0 && signatures.every((signature) => signature.valid) ? 0 : 1;

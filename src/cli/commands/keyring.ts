@@ -4,7 +4,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { KeyInfo, SignatureReport } from '../../shared/contract/index.ts';
-import { exportSecretKey } from '../../core/keyring/export-key.ts';
 import { EmbargoError } from '../../shared/errors.ts';
 import { signatureVerdictLabel } from '../../shared/signature-verdict.ts';
 import { LIMITS, inputTooLarge } from '../../shared/limits.ts';
@@ -248,7 +247,7 @@ export function registerKeyringCommands(program: Command, run: CommandRunner): v
           });
           if (!passphrase) throw usageError('No export passphrase: use --export-passphrase-file or $EMBARGO_EXPORT_PASSPHRASE.');
           // Direct core call by design: secret key material never crosses the contract.
-          armored = await viaCore(() => exportSecretKey(session.core.session, { fingerprint: key.fingerprint, passphrase, confirmed: true }));
+          armored = await viaCore(async () => (await import('../../core/keyring/export-key.ts')).exportSecretKey(session.core.session, { fingerprint: key.fingerprint, passphrase, confirmed: true }));
         } else {
           armored = (await session.call('keyring.exportPublic', { fingerprint: key.fingerprint })).armored;
         }
