@@ -13,6 +13,7 @@ import { keyringMethods } from '../shared/contract/keyring.ts';
 import { peopleMethods } from '../shared/contract/people.ts';
 import { distributorMethods } from '../shared/contract/distributors.ts';
 import { mailMethods } from '../shared/contract/mail.ts';
+import { mailImportMethods } from '../shared/contract/mail-import.ts';
 import { systemPorts, type CorePorts } from './ports.ts';
 import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
@@ -160,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
     ...lazyHandlers(methodsOf(keyringMethods), async () => (await import('./keyring/handlers.ts')).keyringHandlers(session)),
     ...lazyHandlers(methodsOf(peopleMethods), async () => (await import('./people/handlers.ts')).peopleHandlers(session)),
     ...lazyHandlers(methodsOf(distributorMethods), async () => (await import('./distributors/handlers.ts')).distributorHandlers(session)),
-    ...lazyHandlers(methodsOf(mailMethods), async () => (await import('./mail/handlers.ts')).mailHandlers(session)),
+    ...lazyHandlers([...methodsOf(mailMethods), ...methodsOf(mailImportMethods)], async () => (await import('./mail/handlers.ts')).mailHandlers(session)),
   };
 
   return {
