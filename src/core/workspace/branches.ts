@@ -131,7 +131,7 @@ export function resolveBranch(ws: CaseWorkspace, name: string, mbox: Buffer, com
       tip: existing.pinned.tip,
     });
   }
-  const { commits } = fixFromMbox(ws, mbox, existing.base, committer);
+  const { commits } = fixFromMbox(ws, mbox, existing.base, committer, now);
   const tip = commits[commits.length - 1] ?? existing.base;
   const at = now.toISOString();
   const pinChange = existing.pinned && existing.pinned.tip !== tip ? { from: existing.pinned.tip, to: tip } : null;

@@ -284,7 +284,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
             upstream.refs[`refs/tags/${baseName}`] ??
             (/^[0-9a-f]{40}$/.test(baseName) ? peel({ read: (s) => ws.read(s), has: (s) => ws.read(s) !== null }, baseName).sha : undefined);
           if (!baseSha) throw new EmbargoError('NotFound', `No branch, tag or commit ${baseName} upstream.`, { what: 'base', id: baseName });
-          imported = fixFromMbox(ws, readFileWithin(path, LIMITS.mboxBytes, 'mbox'), baseSha, committer);
+          imported = fixFromMbox(ws, readFileWithin(path, LIMITS.mboxBytes, 'mbox'), baseSha, committer, session.ports.now());
         }
         const previous = new Map((ws.state.fix?.commits ?? []).map((c) => [c.sha, c.lgtms]));
         const now = session.ports.now().toISOString();

@@ -98,12 +98,17 @@ export interface CommitterOption {
   email: string;
 }
 
-/** Applies an mbox series onto `base`, one commit per mail, as `git am` would. */
-export function fixFromMbox(ws: CaseWorkspace, bytes: Buffer, base: string, committer?: CommitterOption): ImportedFix {
+/**
+ * Applies an mbox series onto `base`, one commit per mail, as `git am` would. The committer
+ * is `committer` (or the author) with the author's date, like `git am
+ * --committer-date-is-author-date`; a mail without a date is dated `now`.
+ */
+export function fixFromMbox(ws: CaseWorkspace, bytes: Buffer, base: string, committer?: CommitterOption, now: Date = new Date()): ImportedFix {
   checkLimit('mbox', LIMITS.mboxBytes, bytes.length, 'bytes');
   const raws = splitMbox(bytes);
   checkLimit('mbox', LIMITS.mailsPerMbox, raws.length, 'mails');
-  const mails = raws.map((raw, i) => parseMail(raw, i));
+  const mails = raws.map((raw, i) => parseMail(raw, i, now)).filter((mail) => mail !== null);
+  if (mails.length === 0) throw new EmbargoError('MboxInvalid', 'The patch series holds no mail with a patch.', {});
   const commits: string[] = [];
   let parent = base;
   for (const [i, mail] of mails.entries()) {
