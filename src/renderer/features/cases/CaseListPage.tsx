@@ -18,8 +18,8 @@ import { CaseFilterBar } from './CaseFilterBar.tsx';
 import { filterCases, NO_FILTER, type CaseFilter } from './case-filter.ts';
 import { useMe } from './me-store.ts';
 
-/** Every row is one line high, so the virtualiser can place rows without measuring them. */
-const ROW_HEIGHT = 61;
+/** A first guess at a row's height; each rendered row is measured (the meta line can wrap). */
+const ROW_HEIGHT = 88;
 
 export function CaseListPage(): ReactElement {
   const revision = useUi((ui) => ui.revision);
@@ -96,7 +96,7 @@ function CaseTable({ cases, overview }: { cases: CaseSummary[]; overview: CaseOv
             // An upstream-bound case follows the upstream date until it has its own.
             const releaseDate = process?.releaseDate ?? summary.releaseDate;
             return (
-              <tr key={summary.id} className="case-list__row" data-index={item.index}>
+              <tr key={summary.id} ref={virtualizer.measureElement} className="case-list__row" data-index={item.index}>
                 <td className="case-list__case">
                   <button type="button" className="table__primary case-list__title" title={summary.title} onClick={() => openCase(summary.id)}>
                     {summary.title}
