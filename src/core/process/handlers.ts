@@ -2,7 +2,7 @@
 // handoffs, the retrospective, the case-list overview, the roster and the demo.
 import type { Handlers } from '../../shared/contract/index.ts';
 import type { CoreSession } from '../session.ts';
-import { readCase } from '../cases/case-store.ts';
+import { readCase, toRecord } from '../cases/case-store.ts';
 import { latestProfiles } from './profiles/index.ts';
 import { documentSchedule } from './case-process.ts';
 import { reopenItem, skipItem, tickItem } from './checklist.ts';
@@ -24,6 +24,7 @@ import {
 } from './roster.ts';
 import { proposeFixLead } from './rotation.ts';
 import { createDemoCase } from './demo.ts';
+import { addDemoNotes, createScaleCases } from './demo-scale.ts';
 
 type ProcessMethod = Extract<keyof Handlers, `process.${string}` | `roster.${string}` | 'demo.create'>;
 
@@ -55,6 +56,11 @@ export function processHandlers(session: CoreSession): Pick<Handlers, ProcessMet
     'roster.deprecateMinor': async ({ minor }) => deprecateMinor(cases(), minor),
     'roster.addReleaseManager': async (input) => addReleaseManager(cases(), input),
     'roster.removeReleaseManager': async ({ minor, managerId }) => removeReleaseManager(cases(), minor, managerId),
-    'demo.create': async () => createDemoCase(cases()),
+    'demo.create': async ({ cases: count = 1, notes = 0 }) => {
+      const demo = await createDemoCase(cases());
+      if (count > 1) await createScaleCases(cases(), count - 1);
+      if (notes > 0) await addDemoNotes(cases(), demo.case.id, notes);
+      return count > 1 || notes > 0 ? { ...demo, case: toRecord(await readCase(cases(), demo.case.id)) } : demo;
+    },
   };
 }

@@ -457,8 +457,13 @@ export const processMethods = {
     output: z.array(caseOverview),
   }),
   'demo.create': method({
-    summary: 'Fill an empty vault with a fictional case in mid-flight and its roster.',
-    input: empty,
+    summary: 'Fill an empty vault with a fictional case in mid-flight and its roster (and, for tests at scale, more cases and notes).',
+    input: z.strictObject({
+      /** How many cases in all (the rich one included); 1 unless a test or benchmark asks for more. */
+      cases: z.number().int().min(1).max(5000).optional(),
+      /** Extra notes on the rich case, for a long timeline. */
+      notes: z.number().int().min(0).max(20_000).optional(),
+    }),
     output: z.strictObject({ case: caseRecord, omitted: z.array(z.string()) }),
   }),
 } as const;

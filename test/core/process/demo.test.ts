@@ -46,3 +46,21 @@ describe('demo.create', () => {
     expect(await vault.call('case.list', {})).toHaveLength(1);
   });
 });
+
+describe('demo.create at scale', () => {
+  it('adds cases in mid-flight and notes on the first case, every chain intact', async () => {
+    const vault = await clockedVault('2026-06-10T12:00:00.000Z');
+    open.push(vault);
+    const { case: record } = await vault.call('demo.create', { cases: 12, notes: 150 });
+    expect(record.eventCount).toBeGreaterThan(150);
+    const list = await vault.call('case.list', {});
+    expect(list).toHaveLength(12);
+    const overview = await vault.call('process.overview', {});
+    expect(new Set(overview.map((entry) => entry.currentPhase?.id)).size).toBeGreaterThan(1);
+    expect(overview.some((entry) => entry.counts.overdue > 0)).toBe(true);
+    for (const summary of list) {
+      const events = await vault.call('case.timeline', { id: summary.id });
+      expect(verifyChain(summary.id, events)).toEqual([]);
+    }
+  });
+});

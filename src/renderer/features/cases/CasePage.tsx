@@ -9,6 +9,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { useUi } from '../../app/store.ts';
 import { CASE_TABS } from './case-tabs.tsx';
 import { KindBadge } from './KindBadge.tsx';
+import { TimePair } from '../../components/TimePair.tsx';
+import { useRoster } from '../roster/use-roster-names.ts';
 
 export function CasePage({ caseId, tab }: { caseId: string; tab: string }): ReactElement {
   const revision = useUi((ui) => ui.revision);
@@ -34,31 +36,48 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }): Reac
 function CaseView({ caseRecord, tab }: { caseRecord: CaseRecord; tab: string }): ReactElement {
   const selectTab = useUi((ui) => ui.caseTabSelected);
   const active = CASE_TABS.some((t) => t.id === tab) ? tab : (CASE_TABS[0]?.id ?? '');
+  const compact = active !== 'overview';
+  const { names } = useRoster();
   return (
     <div className="page">
-      <header className="case-header">
+      {/* One header element on every tab, so the h1 stays mounted and switching tabs does not move focus:
+          the full header on Overview, a compact sticky line (id, title, Release Date, Fix Lead) elsewhere. */}
+      <header className={compact ? 'case-header case-header--compact' : 'case-header'} data-compact={compact ? 'true' : undefined}>
         <div className="case-header__eyebrow">
           <span className="mono">{caseRecord.id}</span>
-          <KindBadge kind={caseRecord.kind} />
-          {caseRecord.cve ? <span className="badge badge--neutral mono">{caseRecord.cve}</span> : null}
+          {compact ? null : <KindBadge kind={caseRecord.kind} />}
+          {!compact && caseRecord.cve ? <span className="badge badge--neutral mono">{caseRecord.cve}</span> : null}
         </div>
-        <PageHeading>{caseRecord.title}</PageHeading>
-        <div className="case-header__meta">
-          <span>
-            Disclosed <strong>{formatUtc(caseRecord.disclosedAt)}</strong> · {formatLocal(caseRecord.disclosedAt)} ·{' '}
-            {formatRelative(caseRecord.disclosedAt)}
-          </span>
-          <span>
-            Release date{' '}
-            {caseRecord.releaseDate ? (
-              <>
-                <strong>{formatUtc(caseRecord.releaseDate)}</strong> · {formatLocal(caseRecord.releaseDate)}
-              </>
-            ) : (
-              <span className="not-set">not set</span>
-            )}
-          </span>
-        </div>
+        <PageHeading title={caseRecord.title}>{caseRecord.title}</PageHeading>
+        {compact ? (
+          <dl className="case-header__compact-facts">
+            <div>
+              <dt>Release Date</dt>
+              <dd>{caseRecord.releaseDate ? <TimePair iso={caseRecord.releaseDate} countdown /> : <span className="not-set">not set</span>}</dd>
+            </div>
+            <div>
+              <dt>Fix Lead</dt>
+              <dd>{caseRecord.people.fixLead ? names(caseRecord.people.fixLead) : <span className="not-set">none yet</span>}</dd>
+            </div>
+          </dl>
+        ) : (
+          <div className="case-header__meta">
+            <span>
+              Disclosed <strong>{formatUtc(caseRecord.disclosedAt)}</strong> · {formatLocal(caseRecord.disclosedAt)} ·{' '}
+              {formatRelative(caseRecord.disclosedAt)}
+            </span>
+            <span>
+              Release date{' '}
+              {caseRecord.releaseDate ? (
+                <>
+                  <strong>{formatUtc(caseRecord.releaseDate)}</strong> · {formatLocal(caseRecord.releaseDate)}
+                </>
+              ) : (
+                <span className="not-set">not set</span>
+              )}
+            </span>
+          </div>
+        )}
       </header>
       <Tabs.Root value={active} onValueChange={selectTab}>
         <Tabs.List className="tabs__list" aria-label="Case sections">
