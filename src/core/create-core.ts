@@ -19,6 +19,7 @@ import { countKeys } from './keyring/list-keys.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { distributorHandlers } from './distributors/handlers.ts';
 import { mailHandlers } from './mail/handlers.ts';
+import { teamHandlers } from './team/handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -157,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
     ...peopleHandlers(session),
     ...distributorHandlers(session),
     ...mailHandlers(session),
+    ...teamHandlers(session),
   };
 
   return {

@@ -54,6 +54,12 @@ export const ERROR_CODES = [
   'EmbargoActive',
   'RecipientsCannotReceive',
   'SenderUnknown',
+  // team sync (src/core/team)
+  'GitFailed',
+  'RemoteTampered',
+  'RemoteRolledBack',
+  'NotATeamMember',
+  'NoTeam',
   'Internal',
 ] as const;
 

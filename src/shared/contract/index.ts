@@ -12,6 +12,7 @@ import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
 import { mailMethods } from './mail.ts';
+import { teamMethods } from './team.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -26,6 +27,7 @@ export const contract = {
   ...peopleMethods,
   ...distributorMethods,
   ...mailMethods,
+  ...teamMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -64,3 +66,4 @@ export * from './keyring.ts';
 export * from './people.ts';
 export * from './distributors.ts';
 export * from './mail.ts';
+export * from './team.ts';
