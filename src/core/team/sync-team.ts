@@ -82,7 +82,14 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     let membership = team.membership;
     for (const state of states) membership = chooseChain(membership, state.membership);
     const members = new Set(membership.at(-1)!.members.map((member) => member.memberId));
-    const cases: Record<string, TeamCase> = structuredClone(team.cases);
+    const context = session.cases();
+    // Local edits first, built on the heads this vault had seen when they were made: what
+    // arrives now was concurrent with them.
+    const cases: Record<string, TeamCase> = {};
+    for (const [tag, teamCase] of Object.entries(structuredClone(team.cases))) {
+      const readable = teamCase.share.with.includes(team.me) && teamCase.keys[String(teamCase.epoch)];
+      cases[tag] = readable ? await exportLocalEvents(context, teamCase, team.me) : teamCase;
+    }
     const seen = { ...team.seen };
     const pulledFrom: string[] = [];
     for (const state of states) {
@@ -91,13 +98,11 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
       seen[state.memberId] = { counter: state.counter, commit: state.commit };
       for (const read of state.cases) cases[read.tag] = mergeCase(cases[read.tag], state.memberId, read);
     }
-    const context = session.cases();
     const casesUpdated: string[] = [];
     const conflicts: TeamSyncResult['conflicts'] = [];
     for (const [tag, teamCase] of Object.entries(cases)) {
       if (!teamCase.share.with.includes(team.me) || !teamCase.keys[String(teamCase.epoch)]) continue;
-      const exported = await exportLocalEvents(context, teamCase, team.me);
-      const { teamCase: materialized, changed } = await materializeCase(context, exported);
+      const { teamCase: materialized, changed } = await materializeCase(context, teamCase);
       cases[tag] = materialized;
       if (changed && materialized.localCaseId) casesUpdated.push(materialized.localCaseId);
       for (const conflict of foldCase(mergeLogs(allLogs(materialized))).conflicts) conflicts.push({ caseId: materialized.localCaseId, field: conflict.field });

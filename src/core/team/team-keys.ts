@@ -3,12 +3,13 @@
 import type { PrivateKey, PublicKey } from 'openpgp';
 import { join } from 'node:path';
 import type { CoreSession } from '../session.ts';
+import { TEAM_SYNC_DIR } from '../vault/vault.ts';
 import { ownSigningKey } from '../keyring/secret-keys.ts';
 import { readKeyring } from '../keyring/store.ts';
 import type { TeamMember } from './membership.ts';
 import { readPublicKeyArmored } from './team-crypto.ts';
 
-export const SYNC_REPOSITORY = 'team.git';
+export const SYNC_REPOSITORY = TEAM_SYNC_DIR;
 
 export function syncRepository(session: CoreSession): string {
   return join(session.vault().dir, SYNC_REPOSITORY);
