@@ -103,7 +103,7 @@ describe('a hostile remote is refused and changes nothing', () => {
     const tree = git(team.home, ['--git-dir', team.remote, 'ls-tree', commit]).trim().split('\n');
     const log = tree.find((line) => line.endsWith('\tl0'))!.split(/\s+/)[2]!;
     const bytes = execFileSync('git', ['--git-dir', team.remote, 'cat-file', 'blob', log], { env: gitEnv(team.home) });
-    bytes[40] ^= 0x01;
+    bytes[40] = bytes[40]! ^ 0x01;
     const altered = execFileSync('git', ['--git-dir', team.remote, 'hash-object', '-w', '--stdin'], { env: gitEnv(team.home), input: bytes }).toString().trim();
     const newTree = execFileSync('git', ['--git-dir', team.remote, 'mktree'], { env: gitEnv(team.home), input: tree.map((line) => (line.endsWith('\tl0') ? line.replace(log, altered) : line)).join('\n') + '\n' }).toString().trim();
     const forged = execFileSync('git', ['--git-dir', team.remote, 'commit-tree', newTree, '-p', commit, '-m', 'state'], { env: { ...gitEnv(team.home), GIT_AUTHOR_NAME: 'embargo', GIT_AUTHOR_EMAIL: 'embargo@invalid', GIT_COMMITTER_NAME: 'embargo', GIT_COMMITTER_EMAIL: 'embargo@invalid' } }).toString().trim();
