@@ -74,6 +74,8 @@ function memberByFingerprint(members: readonly TeamMember[], fingerprint: string
 export interface ReadContext {
   gitDir: string;
   own: PrivateKey;
+  /** The remote URL the states came from, or "bundle". */
+  source: string;
   team: Pick<TeamState, 'teamId' | 'me' | 'membership' | 'seen' | 'cases'>;
 }
 
@@ -110,6 +112,8 @@ export async function readMemberState(context: ReadContext, memberId: string, co
     }
   }
   const seen = team.seen[memberId];
+  // A state older than one a bundle (or another remote) brought is lag, not an attack: skip it.
+  if (seen && manifest.counter < seen.counter && seen.via !== undefined && seen.via !== context.source) return null;
   if (seen && (manifest.counter < seen.counter || (manifest.counter === seen.counter && commit !== seen.commit))) {
     throw new EmbargoError(
       'RemoteRolledBack',

@@ -16,6 +16,8 @@ import { ownKey, syncRepository } from './team-keys.ts';
 import { currentMembers, mutateTeamDocument, readTeamDocument, requireTeam, type TeamCase, type TeamState } from './team-store.ts';
 import { exportBundle, fetchStates, importBundle, pushOwnState } from './transport.ts';
 
+const BUNDLE_SOURCE = 'bundle';
+
 export interface SyncInput {
   remote?: string;
   exportFile?: string;
@@ -50,17 +52,18 @@ function mergeCase(existing: TeamCase | undefined, from: string, read: ReadCase)
   };
 }
 
-async function verifiedStates(session: CoreSession, gitDir: string, team: TeamState, incoming: Record<string, string>, complete: boolean): Promise<MemberState[]> {
+async function verifiedStates(session: CoreSession, gitDir: string, team: TeamState, incoming: Record<string, string>, source: string): Promise<MemberState[]> {
+  const complete = source !== BUNDLE_SOURCE;
   const own = (await ownKey(session)).key;
   const states: MemberState[] = [];
   for (const [memberId, commit] of Object.entries(incoming).sort()) {
-    const state = await readMemberState({ gitDir, own, team }, memberId, commit);
+    const state = await readMemberState({ gitDir, own, team, source }, memberId, commit);
     if (state) states.push(state);
   }
   if (complete) {
     const present = new Set(Object.keys(incoming));
     for (const member of currentMembers(team)) {
-      if (team.seen[member.memberId] && !present.has(member.memberId)) {
+      if (team.seen[member.memberId]?.via === source && !present.has(member.memberId)) {
         throw new EmbargoError('RemoteRolledBack', `The remote no longer holds the state of member ${member.name}: its ref was deleted. Nothing was changed.`, { memberId: member.memberId });
       }
     }
@@ -76,7 +79,8 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     const signer = await ownKey(session);
     const url = input.importFile || (input.exportFile && !input.remote) ? null : resolveRemote(team, input.remote);
     const incoming = input.importFile ? await importBundle(gitDir, input.importFile) : url ? await fetchStates(gitDir, url) : {};
-    const states = await verifiedStates(session, gitDir, team, incoming, url !== null);
+    const source = url ?? BUNDLE_SOURCE;
+    const states = await verifiedStates(session, gitDir, team, incoming, source);
 
     // Everything is verified: from here on we merge.
     let membership = team.membership;
@@ -95,7 +99,7 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     for (const state of states) {
       if (state.memberId === team.me || !members.has(state.memberId)) continue;
       if ((seen[state.memberId]?.counter ?? 0) < state.counter) pulledFrom.push(state.memberId);
-      seen[state.memberId] = { counter: state.counter, commit: state.commit };
+      seen[state.memberId] = { counter: state.counter, commit: state.commit, via: source };
       for (const read of state.cases) cases[read.tag] = mergeCase(cases[read.tag], state.memberId, read);
     }
     const casesUpdated: string[] = [];
@@ -124,7 +128,7 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
       await pushOwnState(gitDir, url, team.me);
       if (ownCommit) {
         await mutateTeamDocument(session, (draft) => {
-          if (draft.team) draft.team.seen[team.me] = { counter, commit: ownCommit };
+          if (draft.team) draft.team.seen[team.me] = { counter, commit: ownCommit, via: url };
         });
       }
     }

@@ -38,6 +38,8 @@ export interface TeamCase {
 export interface SeenState {
   counter: number;
   commit: string;
+  /** Where it was seen: the remote URL, or "bundle". Only a remote that goes back on itself is a rollback. */
+  via?: string;
 }
 
 export interface TeamState {
