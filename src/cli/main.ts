@@ -17,6 +17,7 @@ import { registerCryptCommands } from './commands/crypt.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerDistributorCommands } from './commands/distributors.ts';
 import { registerMailCommands } from './commands/mail.ts';
+import { registerTeamCommands } from './commands/team.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -67,6 +68,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerPeopleCommands(program, runner);
   registerDistributorCommands(program, runner);
   registerMailCommands(program, runner);
+  registerTeamCommands(program, runner);
   return program;
 }
 

@@ -18,6 +18,7 @@ import { systemPorts, type CorePorts } from './ports.ts';
 import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions } from './vault/vault.ts';
 import { KeyedMutex } from './util/keyed-mutex.ts';
 import { lazyHandlers, methodsOf } from './lazy-handlers.ts';
+import { teamMethods } from '../shared/contract/team.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -162,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     ...lazyHandlers(methodsOf(peopleMethods), async () => (await import('./people/handlers.ts')).peopleHandlers(session)),
     ...lazyHandlers(methodsOf(distributorMethods), async () => (await import('./distributors/handlers.ts')).distributorHandlers(session)),
     ...lazyHandlers([...methodsOf(mailMethods), ...methodsOf(mailImportMethods)], async () => (await import('./mail/handlers.ts')).mailHandlers(session)),
+    ...lazyHandlers(methodsOf(teamMethods), async () => (await import('./team/handlers.ts')).teamHandlers(session)),
   };
 
   return {

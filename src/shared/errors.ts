@@ -58,6 +58,12 @@ export const ERROR_CODES = [
   'SenderUnknown',
   // a .eml that is not a readable mail (src/core/mail/import-eml.ts)
   'MailInvalid',
+  // team sync (src/core/team)
+  'GitFailed',
+  'RemoteTampered',
+  'RemoteRolledBack',
+  'NotATeamMember',
+  'NoTeam',
   'Internal',
 ] as const;
 

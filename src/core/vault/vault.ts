@@ -21,6 +21,8 @@ import { CASE_MIGRATIONS, INDEX_MIGRATIONS, formatCaseId, type CaseDocument, typ
 export const INDEX_FILE = 'index.edoc';
 export const CASES_DIR = 'cases';
 export const BLOBS_DIR = 'blobs';
+/** The team's local git repository (src/core/team): ciphertext only, checked by git itself. */
+export const TEAM_SYNC_DIR = 'team.git';
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export interface CreateVaultOptions {

@@ -16,6 +16,7 @@ import type { SealedKind } from './sealed-file.ts';
 import { verifyVaultChain } from './vault-timeline.ts';
 import {
   BLOBS_DIR,
+  TEAM_SYNC_DIR,
   CASES_DIR,
   INDEX_FILE,
   blobLocation,
@@ -154,7 +155,7 @@ export async function verifyVault(vault: Vault): Promise<VerifyReport> {
       await check(location, 'document', dataKey);
       continue;
     }
-    if (file.endsWith('.tmp')) continue;
+    if (file.endsWith('.tmp') || top === TEAM_SYNC_DIR) continue;
     const where = top === CASES_DIR ? 'a case document the index does not list' : 'a file Embargo did not write';
     problems.push({ file, code: 'Orphan', message: `${file} is ${where}.` });
   }

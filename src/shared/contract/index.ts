@@ -13,6 +13,7 @@ import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
 import { mailMethods } from './mail.ts';
 import { mailImportMethods } from './mail-import.ts';
+import { teamMethods } from './team.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -28,6 +29,7 @@ export const contract = {
   ...distributorMethods,
   ...mailMethods,
   ...mailImportMethods,
+  ...teamMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -67,3 +69,4 @@ export * from './keyring.ts';
 export * from './people.ts';
 export * from './distributors.ts';
 export * from './mail.ts';
+export * from './team.ts';

@@ -1,0 +1,25 @@
+import type { Handlers } from '../../shared/contract/index.ts';
+import type { CoreSession } from '../session.ts';
+import { addMember } from './add-member.ts';
+import { decideConflict } from './decide-conflict.ts';
+import { initTeam } from './init-team.ts';
+import { joinTeam } from './join-team.ts';
+import { removeMember } from './remove-member.ts';
+import { shareCase } from './share-case.ts';
+import { showTeam } from './show-team.ts';
+import { syncTeam } from './sync-team.ts';
+
+type TeamHandlers = Pick<Handlers, 'team.init' | 'team.join' | 'team.show' | 'team.addMember' | 'team.removeMember' | 'team.share' | 'team.sync' | 'team.decide'>;
+
+export function teamHandlers(session: CoreSession): TeamHandlers {
+  return {
+    'team.init': async (input) => initTeam(session, input),
+    'team.join': async (input) => joinTeam(session, input),
+    'team.show': async () => showTeam(session),
+    'team.addMember': async (input) => addMember(session, input),
+    'team.removeMember': async ({ fingerprint }) => removeMember(session, fingerprint),
+    'team.share': async ({ id, with: chosen }) => shareCase(session, id, chosen),
+    'team.sync': async (input) => syncTeam(session, input),
+    'team.decide': async ({ id, field, eventId }) => decideConflict(session, id, field, eventId),
+  };
+}
