@@ -191,6 +191,11 @@ export function parsePatch(bytes: Buffer): FilePatch[] {
       }
     }
     if (!file.oldPath && !file.newPath) throw patchError('a file patch names no file');
+    // As git apply: a change that is neither a creation nor a deletion needs both names
+    // ("git diff header lacks filename information"); a damaged header must not pass as one.
+    if ((!file.isNew && !file.oldPath) || (!file.isDelete && !file.newPath)) {
+      throw patchError('the git diff header lacks filename information', file.newPath ?? file.oldPath ?? undefined);
+    }
     if (file.isNew) file.oldPath = null;
     if (file.isDelete) file.newPath = null;
     checkPatchPaths(file);
