@@ -19,6 +19,8 @@ import { countKeys } from './keyring/list-keys.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { distributorHandlers } from './distributors/handlers.ts';
 import { mailHandlers } from './mail/handlers.ts';
+import { noDialogHandlers } from './platform/no-dialogs.ts';
+import { cryptFileHandlers } from './keyring/file-handlers.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -157,6 +159,8 @@ export function createCore(options: CoreOptions): Core {
     ...peopleHandlers(session),
     ...distributorHandlers(session),
     ...mailHandlers(session),
+    ...noDialogHandlers(),
+    ...cryptFileHandlers(session),
   };
 
   return {

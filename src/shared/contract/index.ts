@@ -12,6 +12,8 @@ import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
 import { mailMethods } from './mail.ts';
+import { platformMethods } from './platform.ts';
+import { cryptMethods } from './crypt.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -26,6 +28,8 @@ export const contract = {
   ...peopleMethods,
   ...distributorMethods,
   ...mailMethods,
+  ...platformMethods,
+  ...cryptMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -64,3 +68,5 @@ export * from './keyring.ts';
 export * from './people.ts';
 export * from './distributors.ts';
 export * from './mail.ts';
+export * from './platform.ts';
+export * from './crypt.ts';
