@@ -19,6 +19,8 @@ import { Vault, vaultExists, DEFAULT_IDLE_LOCK_MINUTES, type CreateVaultOptions 
 import { KeyedMutex } from './util/keyed-mutex.ts';
 import { lazyHandlers, methodsOf } from './lazy-handlers.ts';
 import { teamMethods } from '../shared/contract/team.ts';
+import { cryptMethods } from '../shared/contract/crypt.ts';
+import { noDialogHandlers } from './platform/no-dialogs.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
 
@@ -164,6 +166,8 @@ export function createCore(options: CoreOptions): Core {
     ...lazyHandlers(methodsOf(distributorMethods), async () => (await import('./distributors/handlers.ts')).distributorHandlers(session)),
     ...lazyHandlers([...methodsOf(mailMethods), ...methodsOf(mailImportMethods)], async () => (await import('./mail/handlers.ts')).mailHandlers(session)),
     ...lazyHandlers(methodsOf(teamMethods), async () => (await import('./team/handlers.ts')).teamHandlers(session)),
+    ...noDialogHandlers(),
+    ...lazyHandlers(methodsOf(cryptMethods), async () => (await import('./keyring/file-handlers.ts')).cryptFileHandlers(session)),
   };
 
   return {

@@ -2,12 +2,13 @@
 // IPC binding, the window. It stays thin: every decision is in security/policy.ts or the core.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore } from '../core/create-core.ts';
 import { defaultUserDataDir, defaultVaultDir } from '../core/paths.ts';
 import { createCoreDispatch } from '../core/dispatch.ts';
 import { LOCKED_CHANNEL } from './channels.ts';
 import { bindIpc } from './ipc.ts';
+import { withNativeDialogs } from './dialogs.ts';
 import { installMenu } from './menu.ts';
 import { lockOnSuspend } from './power.ts';
 import { hardenApp, hardenDefaultSession, hardenedSession, registerBundleScheme } from './security/harden.ts';
@@ -37,8 +38,9 @@ let mainWindow: BrowserWindow | null = null;
 const notifyLocked = (): void => mainWindow?.webContents.send(LOCKED_CHANNEL);
 const core = createCore({ vaultDir: defaultVaultDir(), onAutoLock: notifyLocked });
 
-// 4. IPC: one channel, sender checked on every call, then the shared dispatch.
-bindIpc(createCoreDispatch(core), target, () => mainWindow);
+// 4. IPC: one channel, sender checked on every call, then the shared dispatch (with the native
+// file dialogs answered here: the core has no window).
+bindIpc(withNativeDialogs(createCoreDispatch(core), dialog, () => mainWindow), target, () => mainWindow);
 
 // 5. The window, once Electron is ready.
 function openWindow(): void {

@@ -1,6 +1,6 @@
-// File to file, streaming, for the CLI: a 100 MB file passes through in chunks and is never
-// held whole in memory (nor base64-encoded into JSON, which is why these are not contract
-// methods: the contract carries bounded payloads across IPC).
+// File to file, streaming, for the CLI and (by path, through the crypt.* contract methods in
+// file-handlers.ts) the desktop app: a 100 MB file passes through in chunks and is never held
+// whole in memory, nor base64-encoded into JSON — only the paths cross IPC.
 //
 // Output goes to a partial file beside the requested one (mode 0600, in the directory the user
 // chose) and is renamed into place only when everything succeeded: for decryption that means

@@ -10,6 +10,7 @@ import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { DistributorsPage } from '../features/distributors/DistributorsPage.tsx';
 import { RosterPage } from '../features/roster/RosterPage.tsx';
 import { TemplatesPage } from '../features/mail/TemplatesPage.tsx';
+import { VaultPage } from '../features/vault-care/VaultPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
 export interface ShellContext {
@@ -32,6 +33,7 @@ export const PAGES: AppPage[] = [
   { id: 'distributors', label: 'Distributors', icon: 'lock', render: () => <DistributorsPage /> },
   { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
   { id: 'mail-templates', label: 'Mail templates', icon: 'note', render: () => <TemplatesPage /> },
+  { id: 'vault', label: 'Vault', icon: 'shield', render: () => <VaultPage /> },
 ];
 
 /** The page shown after unlocking, and the parent of every case page. */

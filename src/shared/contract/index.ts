@@ -14,6 +14,8 @@ import { distributorMethods } from './distributors.ts';
 import { mailMethods } from './mail.ts';
 import { mailImportMethods } from './mail-import.ts';
 import { teamMethods } from './team.ts';
+import { platformMethods } from './platform.ts';
+import { cryptMethods } from './crypt.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -30,6 +32,8 @@ export const contract = {
   ...mailMethods,
   ...mailImportMethods,
   ...teamMethods,
+  ...platformMethods,
+  ...cryptMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -70,3 +74,5 @@ export * from './people.ts';
 export * from './distributors.ts';
 export * from './mail.ts';
 export * from './team.ts';
+export * from './platform.ts';
+export * from './crypt.ts';

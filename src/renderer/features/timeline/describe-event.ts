@@ -201,6 +201,8 @@ const TITLED: Record<string, [string, IconName]> = {
   'mail.embargo-overridden': ['Embargo override: clear export before the Release Date', 'alert'],
   'mail.ack-recorded': ['Distributor acknowledgement', 'check'],
   'case.removed': ['Case removed', 'alert'],
+  'vault.backed-up': ['Vault backed up', 'shield'],
+  'vault.restored': ['Vault restored from a backup', 'shield'],
 };
 
 export function describeEvent(event: TimelineEvent, names: NameOf = plainName): EventDescription {

@@ -14,6 +14,7 @@ import { LongRun } from './LongRun.tsx';
 import { exportableBranches } from './matrix.ts';
 import { RecipientPicker, useRecipients, type RecipientChoice } from './Recipients.tsx';
 import { useLongAction } from './use-long-action.ts';
+import { PathField } from '../../components/PathField.tsx';
 
 type Kind = 'patches' | 'bundle';
 type Outcome = { kind: 'patches'; value: OutputOf<'workspace.exportPatches'> } | { kind: 'bundle'; value: OutputOf<'workspace.exportBundle'> };
@@ -116,15 +117,17 @@ function ExportForm({
             <label className="field__label" htmlFor="export-output">
               {kind === 'patches' ? 'Output directory' : 'Output file'}
             </label>
-            <input
+            <PathField
               id="export-output"
-              className="input input--mono"
               value={output}
-              onChange={(event) => setOutput(event.target.value)}
+              onChange={setOutput}
+              pick={
+                kind === 'patches'
+                  ? { title: 'Folder for the patch series', kind: 'folder' }
+                  : { title: 'Bundle file to write', save: true, filters: [{ name: 'Git bundle', extensions: ['bundle'] }] }
+              }
               placeholder={kind === 'patches' ? '/home/you/CVE-2026-1234/out' : '/home/you/CVE-2026-1234/case.bundle'}
-              spellCheck={false}
-              autoComplete="off"
-              data-autofocus
+              dialogAutofocus
               disabled={action.busy}
             />
             <p className="field__hint">

@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { LongRun } from './LongRun.tsx';
 import { shortSha, type FixCommit } from './matrix.ts';
 import { useLongAction } from './use-long-action.ts';
+import { PathField } from '../../components/PathField.tsx';
 
 export function FixPanel({ caseId, status }: { caseId: string; status: WorkspaceStatus }): ReactElement {
   const fix = status.fix;
@@ -207,14 +208,12 @@ function ImportFixForm({ caseId, onDone }: { caseId: string; onDone(): void }): 
         Path to the fix: a git bundle or an mbox patch series
       </label>
       <div className="ws-form__row">
-        <input
+        <PathField
           id="ws-fix-path"
-          className="input input--mono"
           value={path}
-          onChange={(event) => setPath(event.target.value)}
+          onChange={setPath}
+          pick={{ title: 'The fix: a git bundle or an mbox', filters: [{ name: 'Bundle or mbox', extensions: ['bundle', 'mbox', 'patch', '*'] }] }}
           placeholder="/home/you/CVE-2026-1234/fix.bundle  or  …/fix.mbox"
-          spellCheck={false}
-          autoComplete="off"
           disabled={action.busy}
         />
         <button type="submit" className="button button--primary" disabled={action.busy || path.trim() === ''}>

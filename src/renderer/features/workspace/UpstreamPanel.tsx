@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { TimePair } from '../../components/TimePair.tsx';
 import { LongRun } from './LongRun.tsx';
 import { useLongAction } from './use-long-action.ts';
+import { PathField } from '../../components/PathField.tsx';
 
 export function UpstreamPanel({ caseId, status }: { caseId: string; status: WorkspaceStatus }): ReactElement {
   const upstream = status.upstream;
@@ -106,14 +107,15 @@ function ImportUpstreamForm({ caseId, onDone }: { caseId: string; onDone(): void
         Path to a local clone or a bundle
       </label>
       <div className="ws-form__row">
-        <input
+        <PathField
           id="ws-upstream-path"
-          className="input input--mono"
           value={path}
-          onChange={(event) => setPath(event.target.value)}
+          onChange={setPath}
+          pick={[
+            { title: 'Upstream clone', kind: 'folder', label: 'Folder…' },
+            { title: 'Upstream bundle', kind: 'file', label: 'Bundle…', filters: [{ name: 'Git bundle', extensions: ['bundle', '*'] }] },
+          ]}
           placeholder="/home/you/src/kubernetes  or  /media/usb/kubernetes.bundle"
-          spellCheck={false}
-          autoComplete="off"
           disabled={action.busy}
         />
         <button type="submit" className="button button--primary" disabled={action.busy || path.trim() === ''}>
