@@ -82,6 +82,9 @@ describe('embargo mail', () => {
     expect(draft.to).toEqual(['kubernetes-distributors-announce@googlegroups.com']);
     expect(draft.body).toContain('⟦missing: fixLead⟧');
     expect(draft.missing).toEqual(['patchFiles', 'fixLead']);
+    const shown = await cli('mail', 'show', 'EMB-0001', draft.id);
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain(`embargo: warning: ${draft.id} still has missing variables (marked ⟦missing: NAME⟧): patchFiles, fixLead`);
     const filled = (await cli('mail', 'draft', 'EMB-0001', '--template', 'distributors-notice', '--var', 'fixLead=Chiara Bellini', '--var', 'patchFiles=- sent in a second notice')).json() as { missing: string[] };
     expect(filled.missing).toEqual([]);
     const bad = await cli('mail', 'draft', 'EMB-0001', '--template', 'no-such-template');

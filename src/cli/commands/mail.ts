@@ -327,7 +327,15 @@ export function registerMailCommands(program: Command, run: CommandRunner): void
       run(async (session) => {
         const version = positive(options.version, '--version');
         await session.unlock();
-        printDraft(session, await session.call('mail.showDraft', { caseId: scopeOf(caseArgument), draft, ...(version ? { version } : {}) }));
+        const view = await session.call('mail.showDraft', { caseId: scopeOf(caseArgument), draft, ...(version ? { version } : {}) });
+        printDraft(session, view);
+        // On stderr in both forms, so a script piping --json still sees it; the body keeps its markers.
+        if (view.missing.length > 0) {
+          session.io.stderr(
+            `embargo: warning: ${view.id} still has missing variables (marked ⟦missing: NAME⟧): ${view.missing.join(', ')}; ` +
+              'fill them on the case, or edit the body (embargo mail edit --body-file), or draft again with --var NAME=VALUE\n',
+          );
+        }
       }),
     );
 

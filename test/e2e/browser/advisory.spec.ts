@@ -276,7 +276,9 @@ test('the Advisory tab: fields with inline checks, CVE and OSV become valid, the
   await expect(notes).toContainText('Valid');
   const preview = page.getByLabel('CVE JSON 5.1 record document');
   await expect(preview).toContainText('"cveId": "CVE-2026-31337"');
-  await expect(preview).toContainText('The Kubernetes kubelet component in versions from 1.29.0 before 1.29.4, before 1.28.9 allows');
+  // The user's text as written: the CNA-pattern sentence is offered (advisory cve --suggest-description), never applied.
+  await expect(preview).toContainText('"value": "allows a user who can create pods to read arbitrary files on the node through a symlinked subPath volume mount."');
+  await expect(preview).not.toContainText('The Kubernetes kubelet component in versions');
   await toTop(page);
   await screenshotBothThemes(page, 'advisory-valid');
   await page.getByRole('heading', { name: /^Preview:/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
