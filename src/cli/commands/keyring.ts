@@ -1,16 +1,17 @@
 // `embargo keyring generate|import|list|show|export|verify|unverify|set-own|delete|check` (CLI.md).
 // Everything goes through the contract except printing a secret key export: the contract never
 // carries secret key material, so that one step calls the core directly (exportSecretKey).
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { KeyInfo, SignatureReport } from '../../shared/contract/index.ts';
 import { EmbargoError } from '../../shared/errors.ts';
 import { signatureVerdictLabel } from '../../shared/signature-verdict.ts';
-import { LIMITS, inputTooLarge } from '../../shared/limits.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
 import { bold, dim, printFields, printJson, printTable } from '../output.ts';
 import { CliFailure, usageError, type CliSession } from '../session.ts';
+import { readUserFile } from '../read-user-file.ts';
 
 /** The contract's in-memory limit; larger inputs are not keys. */
 const MAX_KEY_FILE = LIMITS.keyBytes;
@@ -83,21 +84,7 @@ export function signatureLine(signature: SignatureReport): string {
 /** A file's content for the contract, refusing what cannot be a key file. */
 async function readInput(session: CliSession, file: string): Promise<{ base64: string } | { text: string }> {
   if (file === '-') return { text: await session.io.readStdin() };
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a regular file');
-    size = info.size;
-  } catch (error) {
-    throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
-  // Checked on the size before reading: a huge file is refused without loading it.
-  if (size > MAX_KEY_FILE) throw new CliFailure(inputTooLarge('key file', MAX_KEY_FILE, size, 'bytes').toInfo(), EXIT_FAILED);
-  try {
-    return { base64: (await readFile(file)).toString('base64') };
-  } catch (error) {
-    throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
+  return { base64: (await readUserFile(file, MAX_KEY_FILE, 'key file')).toString('base64') };
 }
 
 async function secretFromFile(file: string, what: string): Promise<string> {
