@@ -134,8 +134,15 @@ export async function readMemberState(context: ReadContext, memberId: string, co
     if (keys.tag !== entry.tag || !key) tampered('A case key record in the remote does not match its manifest: refused.', { memberId });
     const plain = openWithKey(Buffer.from(key, 'base64'), logLabel(entry.tag, memberId, entry.epoch), logBytes);
     const log = checkMemberLog(entry.tag, memberId, (JSON.parse(plain.toString('utf8')) as { events: unknown }).events);
-    const cached = team.cases[entry.tag]?.others[memberId] ?? (memberId === team.me ? team.cases[entry.tag]?.own : undefined) ?? [];
-    if (log.length < cached.length || cached.some((event, index) => log[index]?.id !== event.id)) {
+    // Another member's log may only grow. This member's own log in the remote is what it last
+    // published, so it may be shorter than the local one (edits not pushed yet) but must be a
+    // prefix of it; a rollback of the own ref is the counter check above.
+    const mine = memberId === team.me;
+    const cached = (mine ? team.cases[entry.tag]?.own : team.cases[entry.tag]?.others[memberId]) ?? [];
+    const rewritten = mine
+      ? log.some((event, index) => index < cached.length && cached[index]?.id !== event.id)
+      : log.length < cached.length || cached.some((event, index) => log[index]?.id !== event.id);
+    if (rewritten) {
       throw new EmbargoError('RemoteRolledBack', `The remote holds a shorter or rewritten case history of member ${author.name}: refused. Nothing was changed.`, { memberId });
     }
     cases.push({ tag: entry.tag, keys, log });
