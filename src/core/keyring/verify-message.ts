@@ -55,6 +55,12 @@ export async function openArmoredMessage(session: CoreSession, armored: string):
     const decrypted = await decryptBytes(session, bytes);
     return { kind: 'inline-encrypted', data: decrypted.data, decryptedWith: decrypted.decryptedWith, signatures: decrypted.signatures };
   }
+  // (A signed message's one-pass signatures may sit inside a compressed packet: only verify sees them.)
+  return verifySignedMessage(session, message, 'neither encrypted nor signed');
+}
+
+/** A signed (not encrypted) binary message, verified with the keyring; `unsigned` says why when it carries no signature. */
+async function verifySignedMessage(session: CoreSession, message: Parameters<typeof verify>[0]['message'], unsigned: string): Promise<OpenedText> {
   const prepared = await prepareVerification(session);
   let result;
   try {
@@ -62,8 +68,7 @@ export async function openArmoredMessage(session: CoreSession, armored: string):
   } catch (error) {
     throw new InvalidMessageError('message', error);
   }
-  // (A signed message's one-pass signatures may sit inside a compressed packet: only verify sees them.)
-  if (result.signatures.length === 0) throw new InvalidMessageError('message', new Error('neither encrypted nor signed'));
+  if (result.signatures.length === 0) throw new InvalidMessageError('message', new Error(unsigned));
   return { kind: 'inline-signed', data: result.data as Uint8Array, decryptedWith: null, signatures: await reportSignatures(result.signatures, prepared.index) };
 }
 
@@ -89,13 +94,5 @@ export async function verifyInlineFile(session: CoreSession, path: string): Prom
   if (text.trimStart().startsWith(CLEARTEXT_BEGIN)) return verifyCleartext(session, text);
   const message = await openMessage(new Uint8Array(bytes), READ_MESSAGE_CONFIG);
   if (message.getEncryptionKeyIDs().length > 0) throw new InvalidMessageError('signature', new Error('the file is encrypted: use "embargo decrypt", which also checks its signatures'));
-  const prepared = await prepareVerification(session);
-  let result;
-  try {
-    result = await verify({ message, verificationKeys: prepared.index.keys, format: 'binary', date: prepared.now, config: READ_MESSAGE_CONFIG });
-  } catch (error) {
-    throw new InvalidMessageError('message', error);
-  }
-  if (result.signatures.length === 0) throw new InvalidMessageError('message', new Error('not signed'));
-  return { kind: 'inline-signed', data: result.data as Uint8Array, decryptedWith: null, signatures: await reportSignatures(result.signatures, prepared.index) };
+  return verifySignedMessage(session, message, 'not signed');
 }
