@@ -7,6 +7,8 @@ import { printJson } from './output.ts';
 import { promptHiddenOnTty, readAllStdin } from './prompt.ts';
 import { cliVersion } from './version.ts';
 import { registerCaseRemoveCommand, registerVaultCommands } from './commands/vault.ts';
+import { registerVaultAgentCommands } from './commands/vault-agent.ts';
+import { AGENT_COMMAND } from './agent-client.ts';
 import { registerCaseCommands } from './commands/case.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
@@ -49,6 +51,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
     .option('--vault <dir>', 'vault directory (default: $EMBARGO_VAULT or the desktop app’s)')
     .option('--passphrase-file <file>', 'read the vault passphrase from this file')
     .option('--json', 'print JSON for scripts')
+    .option('--no-agent', 'do not use the agent started by `vault unlock`: unlock with the passphrase')
     // Not commander's .version(): that would take `--version` from subcommands that have their
     // own (`mail show --version N`). main() answers a lone `embargo --version`.
     .addHelpText('after', '\nembargo --version prints the version.')
@@ -57,6 +60,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
     .showHelpAfterError(false);
   const runner = run(program);
   registerVaultCommands(program, runner);
+  registerVaultAgentCommands(program, runner);
   registerCaseCommands(program, runner);
   registerCaseRemoveCommand(program, runner);
   registerProcessCommands(program, runner);
@@ -72,11 +76,23 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   return program;
 }
 
+/** The agent process `vault unlock` starts: it reports a start-up failure on stdout, its only channel back. */
+async function runAgentProcess(): Promise<number> {
+  const { runAgent } = await import('./agent-server.ts');
+  try {
+    return await runAgent();
+  } catch (error) {
+    process.stdout.write(`${JSON.stringify({ error: (error as Error).message })}\n`);
+    return EXIT_FAILED;
+  }
+}
+
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout(`${cliVersion()}\n`);
     return EXIT_OK;
   }
+  if (argv.length === 1 && argv[0] === AGENT_COMMAND) return runAgentProcess();
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (program) => {
     const run: CommandRunner = async (body) => {

@@ -9,11 +9,14 @@ import { createCoreDispatch } from '../core/dispatch.ts';
 import type { InputOf, MethodName, OutputOf } from '../shared/contract/index.ts';
 import type { ErrorInfo } from '../shared/errors.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from './io.ts';
+import { keyFromAgent } from './agent-client.ts';
 
 export interface GlobalOptions {
   vault?: string;
   passphraseFile?: string;
   json?: boolean;
+  /** false under --no-agent. */
+  agent?: boolean;
 }
 
 /** Thrown to end a command with an error already described. */
@@ -79,7 +82,17 @@ export class CliSession {
     if (this.io.stdinIsTty && !this.options.json) this.io.stderr(`${message}\n`);
   }
 
+  /** Opens the vault: with the key from this vault's agent when one runs (and --no-agent is not given), else with the passphrase. */
   async unlock(): Promise<void> {
+    if (this.options.agent !== false) {
+      const fromAgent = await keyFromAgent(this.vaultDir, this.io.env);
+      if (fromAgent.key) return this.core.unlockWithDataKey(fromAgent.key);
+      if (fromAgent.warning) this.io.stderr(`embargo: ${fromAgent.warning}\n`);
+    }
+    await this.unlockWithPassphrase();
+  }
+
+  async unlockWithPassphrase(): Promise<void> {
     const passphrase = await this.passphrase();
     this.progress('Deriving the vault key (Argon2id)…');
     await this.call('vault.unlock', { passphrase });

@@ -41,6 +41,11 @@ export interface Core {
   isUnlocked(): boolean;
   /** Locks now (system suspend, screen lock, window closed). */
   lock(): Promise<void>;
+  /**
+   * Opens the vault with its data key, unwrapped earlier (the CLI's agent): not a contract
+   * method, so no renderer can hand in a key. The vault owns the buffer and zeroes it on lock.
+   */
+  unlockWithDataKey(dataKey: Uint8Array): Promise<void>;
   readonly vaultDir: string;
   /** The open vault, for tools built on the core (benchmarks, tests). */
   openVault(): Vault;
@@ -178,6 +183,10 @@ export function createCore(options: CoreOptions): Core {
     },
     isUnlocked: () => vault !== null && vault.isOpen,
     lock,
+    unlockWithDataKey: async (dataKey) => {
+      await lock();
+      await setVault(await Vault.openWithDataKey(vaultDir, dataKey, ports));
+    },
     openVault: requireVault,
     session,
   };

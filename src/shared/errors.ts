@@ -64,6 +64,10 @@ export const ERROR_CODES = [
   'RemoteRolledBack',
   'NotATeamMember',
   'NoTeam',
+  // the CLI's agent (src/cli/agent-*.ts): its directory or files are not this user's alone,
+  // or it could not be started
+  'AgentUnsafe',
+  'AgentUnavailable',
   'Internal',
 ] as const;
 

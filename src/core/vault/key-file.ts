@@ -95,6 +95,14 @@ export async function buildKeyFile(
   return canonical({ ...body, checksum: checksumOf(body) });
 }
 
+/**
+ * SHA-256 (hex) of the key file as stored: parseKeyFile accepts only the canonical text, so this
+ * is the hash of the file's bytes. The CLI's agent compares it to notice a passphrase change.
+ */
+export function keyFileDigest(file: KeyFile): string {
+  return createHash('sha256').update(canonical(file)).digest('hex');
+}
+
 /** Parses and checks the key file's integrity without the passphrase. */
 export function parseKeyFile(text: string, fileLabel = KEY_FILE_NAME): KeyFile {
   let json: unknown;

@@ -248,7 +248,24 @@ export class Vault {
 
   static async open(dir: string, passphrase: string, ports: CorePorts): Promise<Vault> {
     const keyFile = await readKeyFile(dir);
-    const dataKey = await unwrapDataKey(keyFile, passphrase);
+    return Vault.openUnwrapped(dir, keyFile, await unwrapDataKey(keyFile, passphrase), ports);
+  }
+
+  /**
+   * Opens with a data key unwrapped earlier (the CLI's agent holds one), skipping the KDF. The
+   * vault owns the key from here and zeroes it on close, or now if opening fails; a wrong key
+   * fails authenticating the journal or the index.
+   */
+  static async openWithDataKey(dir: string, dataKey: Uint8Array, ports: CorePorts): Promise<Vault> {
+    try {
+      return await Vault.openUnwrapped(dir, await readKeyFile(dir), dataKey, ports);
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+  }
+
+  private static async openUnwrapped(dir: string, keyFile: KeyFile, dataKey: Uint8Array, ports: CorePorts): Promise<Vault> {
     const lock = await acquireVaultLock(dir, ports.now());
     try {
       await sweepTemporaryFiles(dir);
