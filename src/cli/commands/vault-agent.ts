@@ -49,7 +49,7 @@ export function registerVaultAgentCommands(program: Command, run: CommandRunner)
           session.io.env,
           open.dataKeyForIndex,
         ).catch(failure);
-        if (session.options.json) return printJson(session.io, { agent: true, until: started.until });
+        if (session.options.json) return printJson(session.io, { agent: true, until: started.until, pid: started.pid });
         session.io.stdout(`Vault unlocked for later commands (agent ${started.pid}) until ${started.until} unless used again; \`embargo vault lock\` ends it.\n`);
       }),
     );
