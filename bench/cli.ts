@@ -2,7 +2,7 @@
 // next to git's and gpg's, at least 5 samples each with the commands interleaved so load on the
 // machine hits every row alike. Peak RSS from /usr/bin/time -v when present.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmt, printRows } from './lib.ts';
@@ -28,14 +28,25 @@ function runOnce(argv: string[], env: NodeJS.ProcessEnv): { ms: number; rssKiB: 
 
 export async function runCliBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'embargo-bench-cli-'));
-  const env = { PATH: process.env.PATH, HOME: dir, GNUPGHOME: join(dir, 'gnupg'), EMBARGO_PASSPHRASE: 'bench passphrase for the cli rows' };
+  const runtime = join(dir, 'run');
+  mkdirSync(runtime, { mode: 0o700 });
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    GNUPGHOME: join(dir, 'gnupg'),
+    XDG_RUNTIME_DIR: runtime,
+    EMBARGO_PASSPHRASE: 'bench passphrase for the cli rows',
+  };
   const vault = join(dir, 'vault');
   try {
     runOnce([process.execPath, BIN, '--vault', vault, 'vault', 'init'], env);
+    // The agent rows: `vault unlock` once, as a user would at the start of a session.
+    runOnce([process.execPath, BIN, '--vault', vault, 'vault', 'unlock', '--for', '1h'], env);
     const rows: Row[] = [
       { name: 'embargo --help', argv: [process.execPath, BIN, '--help'] },
       { name: 'embargo cvss score V', argv: [process.execPath, BIN, 'cvss', 'score', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'] },
-      { name: 'embargo --json case list (no agent, KDF)', argv: [process.execPath, BIN, '--vault', vault, '--json', 'case', 'list'] },
+      { name: 'embargo --json case list (no agent, KDF)', argv: [process.execPath, BIN, '--vault', vault, '--no-agent', '--json', 'case', 'list'] },
+      { name: 'embargo --json case list (agent)', argv: [process.execPath, BIN, '--vault', vault, '--json', 'case', 'list'] },
       { name: 'git --version', argv: ['git', '--version'] },
       { name: 'gpg --version', argv: ['gpg', '--version'] },
     ];
@@ -58,6 +69,7 @@ export async function runCliBench(): Promise<void> {
     }
     printRows(`CLI processes, ${SAMPLES} samples each, order alternated`, table);
   } finally {
+    spawnSync(process.execPath, [BIN, '--vault', vault, 'vault', 'lock'], { env });
     rmSync(dir, { recursive: true, force: true });
   }
 }
