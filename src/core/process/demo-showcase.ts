@@ -1,7 +1,7 @@
 // What the demo adds around its case so every screen has content: an upstream repository with
 // release branches, the fix with its LGTMs, patch-release branches and cherry-picks (one of them
-// in conflict), the Fix Lead's key, three distributors with generated keys (one not yet
-// verified, so the health check has something to say), the distributors notice exported with
+// in conflict), the Fix Lead's key, three distributors with generated, verified keys (one of
+// them expiring within weeks, so the keyring has a warning to show), the distributors notice exported with
 // answers from two members, and an advisory draft. Each step goes through the same handlers
 // the app uses, on the demo's walking clock. All keys are fresh Ed25519/Curve25519 keys of
 // fictional people at example domains; their secret parts are thrown away.
@@ -78,17 +78,25 @@ interface DemoDistributor {
   distribution: string;
   contact: string;
   email: string;
-  verified: boolean;
+  /** Days until the key expires, from its creation; 0: never. */
+  expiresInDays: number;
 }
 
 const DISTRIBUTORS: DemoDistributor[] = [
-  { organisation: 'Example Linux', distribution: 'Example Linux Enterprise', contact: 'Mara Keller', email: 'security@example-linux.example', verified: true },
-  { organisation: 'Sample Cloud', distribution: 'Sample Kubernetes Service', contact: 'Tomás Ortega', email: 'psirt@sample-cloud.example', verified: true },
-  { organisation: 'Demo BSD', distribution: 'Demo BSD ports', contact: 'Yuki Sato', email: 'secteam@demo-bsd.example', verified: false },
+  { organisation: 'Example Linux', distribution: 'Example Linux Enterprise', contact: 'Mara Keller', email: 'security@example-linux.example', expiresInDays: 0 },
+  { organisation: 'Sample Cloud', distribution: 'Sample Kubernetes Service', contact: 'Tomás Ortega', email: 'psirt@sample-cloud.example', expiresInDays: 0 },
+  { organisation: 'Demo BSD', distribution: 'Demo BSD ports', contact: 'Yuki Sato', email: 'secteam@demo-bsd.example', expiresInDays: 80 },
 ];
 
-async function publicKeyOf(name: string, email: string, created: Date): Promise<string> {
-  const { publicKey } = await generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name, email }], date: created, format: 'armored' });
+async function publicKeyOf(name: string, email: string, created: Date, expiresInDays: number): Promise<string> {
+  const { publicKey } = await generateKey({
+    type: 'ecc',
+    curve: 'ed25519Legacy',
+    userIDs: [{ name, email }],
+    date: created,
+    keyExpirationTime: expiresInDays * 86_400,
+    format: 'armored',
+  });
   return publicKey;
 }
 
@@ -107,11 +115,11 @@ export async function demoDistributors(session: CoreSession, context: CaseContex
   const created = new Date(context.ports.now().getTime() - 60 * DAY);
   const members: string[] = [];
   for (const entry of DISTRIBUTORS) {
-    const armored = await publicKeyOf(entry.contact, entry.email, created);
+    const armored = await publicKeyOf(entry.contact, entry.email, created, entry.expiresInDays);
     const outcome = await keyring['keyring.import']({ data: { text: armored } });
     const fingerprint = outcome.imported[0] ?? outcome.updated[0];
     if (!fingerprint) throw new Error('the demo key was not imported');
-    if (entry.verified) await keyring['keyring.verify']({ fingerprint });
+    await keyring['keyring.verify']({ fingerprint });
     const person = await people['people.add']({
       name: entry.contact,
       emails: [entry.email],
