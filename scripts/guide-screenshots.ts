@@ -18,6 +18,10 @@ export const GUIDE_SCREENSHOTS = [
   'mail-composer-light',
   'process-retrospective-light',
   'unlock-error-dark',
+  'demo-case-workspace-light',
+  'demo-case-mail-light',
+  'demo-page-distributors-light',
+  'demo-page-keyring-light',
 ];
 
 let missing = 0;

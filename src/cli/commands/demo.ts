@@ -1,4 +1,5 @@
-// `embargo demo --vault DIR`: a new vault holding a fictional case in mid-flight, to look around.
+// `embargo demo --vault DIR`: a new vault holding a fictional case in mid-flight, to look around,
+// with its workspace (upstream bundle beside the vault), keys, distributors and mail.
 import { InvalidArgumentError, type Command } from 'commander';
 import { printJson } from '../output.ts';
 import type { CommandRunner } from '../main.ts';
@@ -15,7 +16,7 @@ function parseCount(min: number, max: number): (value: string) => number {
 export function registerDemoCommand(program: Command, run: CommandRunner): void {
   program
     .command('demo')
-    .description('create a vault holding a fictional case in mid-flight (refuses an existing vault)')
+    .description('create a vault holding a fictional case in mid-flight, with an upstream repository (DIR-demo-upstream.bundle), the fix, branches, keys, distributors and drafts (refuses an existing vault)')
     .option('--cases <n>', 'how many fictional cases in all, for trying the app at scale', parseCount(1, 5000), 1)
     .option('--notes <n>', 'extra notes on the first case, for a long timeline', parseCount(0, 20_000), 0)
     .action((options: { cases: number; notes: number }) =>

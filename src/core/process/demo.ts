@@ -15,6 +15,7 @@ import { decideLeak, recordLeak } from './leaks.ts';
 import { addMember, addMinor, addReleaseManager, deprecateMinor, readRoster, takeFixLead, updateMember } from './roster.ts';
 import { proposeFixLead } from './rotation.ts';
 import { isoWeekdayUtc } from './time.ts';
+import type { CoreSession } from '../session.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -49,7 +50,11 @@ function scoreIfAvailable(vector: string): boolean {
   }
 }
 
-export async function createDemoCase(context: CaseContext): Promise<{ case: CaseRecord; omitted: string[] }> {
+/**
+ * With `session`, the demo also fills the workspace, the keyring, the distributors list and the
+ * mail (demo-showcase.ts), each at its moment in the eight days.
+ */
+export async function createDemoCase(context: CaseContext, session?: CoreSession): Promise<{ case: CaseRecord; omitted: string[] }> {
   if (Object.keys(context.vault.index.data.cases).length > 0) {
     throw new EmbargoError('Conflict', 'The demo goes into an empty vault only; this vault already holds cases.', {});
   }
@@ -130,6 +135,11 @@ export async function createDemoCase(context: CaseContext): Promise<{ case: Case
   } else {
     omitted.push('cvss');
   }
+  const showcase = session ? await import('./demo-showcase.ts') : null;
+  if (session && showcase) {
+    t(3 * DAY);
+    await showcase.demoWorkspace(session, demo, id, (hours) => clock.at(demo.ports.now().getTime() + hours * HOUR));
+  }
   t(5 * DAY + 3 * HOUR);
   await tickItem(demo, id, {
     item: 'fix-branch-lgtm',
@@ -150,8 +160,21 @@ export async function createDemoCase(context: CaseContext): Promise<{ case: Case
   }
   t(6 * DAY + 2 * HOUR);
   await tickItem(demo, id, { item: 'distributors-determination', note: 'Privilege escalation across namespaces: distributors get the patches early.', evidence: [] });
+  let notice: string | null = null;
+  let members: string[] = [];
+  if (session && showcase) {
+    t(6 * DAY + 3 * HOUR);
+    members = await showcase.demoDistributors(session, demo, { name: lead.name, email: lead.contact });
+    t(6 * DAY + 3 * HOUR + 30 * 60_000);
+    notice = await showcase.demoNotice(session, demo, id);
+  }
   t(6 * DAY + 4 * HOUR);
   await tickItem(demo, id, { item: 'email-distributors', note: 'Patches for 1.31, 1.32 and 1.33, encrypted to every member.', evidence: [] });
+
+  if (session && showcase) {
+    t(7 * DAY + 2 * HOUR);
+    await showcase.demoAnswers(session, demo, id, notice, members);
+  }
 
   // Day 7: a distributor leaks; the Fix Lead continues with the plan.
   t(7 * DAY + 4 * HOUR);

@@ -57,7 +57,7 @@ export function processHandlers(session: CoreSession): Pick<Handlers, ProcessMet
     'roster.addReleaseManager': async (input) => addReleaseManager(cases(), input),
     'roster.removeReleaseManager': async ({ minor, managerId }) => removeReleaseManager(cases(), minor, managerId),
     'demo.create': async ({ cases: count = 1, notes = 0 }) => {
-      const demo = await createDemoCase(cases());
+      const demo = await createDemoCase(cases(), session);
       if (count > 1) await createScaleCases(cases(), count - 1);
       if (notes > 0) await addDemoNotes(cases(), demo.case.id, notes);
       return count > 1 || notes > 0 ? { ...demo, case: toRecord(await readCase(cases(), demo.case.id)) } : demo;

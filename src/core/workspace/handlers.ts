@@ -25,7 +25,7 @@ import { exportBundle } from './export-bundle.ts';
 import { exportPatches, selectBranches } from './export-patches.ts';
 import { readFileWithin } from '../util/read-limited.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { describeFixCommit, fixFromBundle, fixFromMbox } from './import-fix.ts';
+import { fixFromBundle, fixFromMbox, installFix } from './import-fix.ts';
 import { importBundle, importClone } from './import-upstream.ts';
 import { leakLint } from './leak-lint.ts';
 import { isRelevantOwner, OwnersResolver } from './owners.ts';
@@ -286,28 +286,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
           if (!baseSha) throw new EmbargoError('NotFound', `No branch, tag or commit ${baseName} upstream.`, { what: 'base', id: baseName });
           imported = fixFromMbox(ws, readFileWithin(path, LIMITS.mboxBytes, 'mbox'), baseSha, committer, session.ports.now());
         }
-        const previous = new Map((ws.state.fix?.commits ?? []).map((c) => [c.sha, c.lgtms]));
-        const now = session.ports.now().toISOString();
-        ws.state.fix = {
-          source: isBundle(path) ? 'bundle' : 'mbox',
-          importedAt: now,
-          base: imported.base,
-          commits: imported.commits.map((sha) => ({ ...describeFixCommit(ws, sha), lgtms: previous.get(sha) ?? [] })),
-        };
-        const tip = imported.commits[imported.commits.length - 1]!;
-        const fixBranch: BranchState = {
-          name: 'fix',
-          kind: 'fix',
-          from: 'fix',
-          base: imported.base,
-          tip,
-          commits: imported.commits.map((sha) => ({ fix: sha, result: sha })),
-          status: 'clean',
-          conflicts: [],
-          pinned: null,
-          pinChanges: [],
-        };
-        ws.state.branches = [fixBranch, ...ws.state.branches.filter((b) => b.kind !== 'fix')];
+        installFix(ws, imported, isBundle(path) ? 'bundle' : 'mbox', session.ports.now());
         await ws.save();
         return imported;
       });

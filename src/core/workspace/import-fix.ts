@@ -14,6 +14,7 @@ import { fsckObjects } from './fsck/index.ts';
 import { parseMail, splitMbox } from './mbox.ts';
 import { diffTrees } from './trees.ts';
 import { firstReachableFromUpstream } from './upstream-reach.ts';
+import type { BranchState } from './store/state.ts';
 
 export interface ImportedFix {
   base: string;
@@ -138,4 +139,31 @@ export function describeFixCommit(ws: CaseWorkspace, sha: string) {
     authoredAt: new Date(commit.author.timestamp * 1000).toISOString(),
     paths: diffTrees(ws, parent.tree, commit.tree).map((c) => c.path),
   };
+}
+
+/**
+ * Makes an imported fix the case's fix: its commits (keeping the LGTMs of commits that stay
+ * the same) and the `fix` branch in front of the others. The caller saves the workspace.
+ */
+export function installFix(ws: CaseWorkspace, imported: ImportedFix, source: 'bundle' | 'mbox', now: Date): void {
+  const previous = new Map((ws.state.fix?.commits ?? []).map((c) => [c.sha, c.lgtms]));
+  ws.state.fix = {
+    source,
+    importedAt: now.toISOString(),
+    base: imported.base,
+    commits: imported.commits.map((sha) => ({ ...describeFixCommit(ws, sha), lgtms: previous.get(sha) ?? [] })),
+  };
+  const fixBranch: BranchState = {
+    name: 'fix',
+    kind: 'fix',
+    from: 'fix',
+    base: imported.base,
+    tip: imported.commits[imported.commits.length - 1]!,
+    commits: imported.commits.map((sha) => ({ fix: sha, result: sha })),
+    status: 'clean',
+    conflicts: [],
+    pinned: null,
+    pinChanges: [],
+  };
+  ws.state.branches = [fixBranch, ...ws.state.branches.filter((b) => b.kind !== 'fix')];
 }
