@@ -30,7 +30,7 @@ describe('log frames', () => {
 
   it('refuses a changed length with VaultCorrupt', () => {
     const damaged = Buffer.from(whole);
-    damaged[3] ^= 1;
+    damaged.writeUInt8(damaged.readUInt8(3) ^ 1, 3);
     expect(() => splitFrames(damaged, 'x.elog')).toThrow(expect.objectContaining({ code: 'VaultCorrupt' }));
   });
 });
