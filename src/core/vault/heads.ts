@@ -9,8 +9,8 @@
 // the journal is compacted into one snapshot record when it grows past twice the number of
 // files, which keeps the amortised cost O(1) and the unlock-time read proportional to the vault.
 //
-//   frame: u32 length | u32 ones' complement of the length | sealed record (kind "journal",
-//          name "heads:<seq>", counter <seq>)
+//   frame (log-frames.ts): u32 length | u32 ones' complement of the length | sealed record
+//          (kind "journal", name "heads:<seq>", counter <seq>)
 //
 // Records are numbered and the number is authenticated, so none can be removed from the middle
 // or reordered; the first must be a snapshot. A frame cut short at the very end (a whole length
@@ -25,10 +25,9 @@ import { join } from 'node:path';
 import { VaultCorruptError } from '../../shared/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { openSealed, sealBytes } from './sealed-file.ts';
+import { frameRecord, splitFrames } from './log-frames.ts';
 
 export const HEADS_FILE = 'heads.elog';
-const FRAME_LIMIT = 256 * 1024 * 1024;
-const PREFIX_BYTES = 8;
 const COMPACT_SLACK = 256;
 
 export interface Head {
@@ -98,19 +97,10 @@ function isRecord(value: unknown): value is JournalRecord {
 
 export function parseJournal(bytes: Buffer, key: Uint8Array): ParsedJournal {
   const heads = new Map<string, Head>();
-  let offset = 0;
+  const { frames, goodLength } = splitFrames(bytes, HEADS_FILE);
   let expectedSeq: number | null = null;
   let records = 0;
-  while (offset < bytes.length) {
-    const rest = bytes.subarray(offset);
-    if (rest.length < PREFIX_BYTES || rest.every((byte) => byte === 0)) break; // torn tail
-    const length = rest.readUInt32BE(0);
-    if ((~length >>> 0) !== rest.readUInt32BE(4) || length > FRAME_LIMIT) {
-      throw new VaultCorruptError(HEADS_FILE, `the length of its record ${records + 1} is damaged`);
-    }
-    if (rest.length < PREFIX_BYTES + length) break; // torn tail
-    const frameEnd = offset + PREFIX_BYTES + length;
-    const frame = bytes.subarray(offset + PREFIX_BYTES, frameEnd);
+  for (const frame of frames) {
     const seq = frameSeq(frame);
     let record: unknown;
     try {
@@ -126,10 +116,9 @@ export function parseJournal(bytes: Buffer, key: Uint8Array): ParsedJournal {
     apply(heads, record as JournalRecord);
     records += 1;
     expectedSeq = seq! + 1;
-    offset = frameEnd;
   }
   if (records === 0) throw new VaultCorruptError(HEADS_FILE, 'it holds no complete record');
-  return { heads, nextSeq: expectedSeq!, records, goodLength: offset };
+  return { heads, nextSeq: expectedSeq!, records, goodLength };
 }
 
 export class HeadsJournal {
@@ -229,11 +218,7 @@ export class HeadsJournal {
 
   private frame(record: JournalRecord): Buffer {
     const seq = this.nextSeq;
-    const sealed = sealBytes(this.key, 'journal', recordName(seq), Buffer.from(JSON.stringify(record), 'utf8'), this.randomBytes(12), seq);
-    const prefix = Buffer.alloc(PREFIX_BYTES);
-    prefix.writeUInt32BE(sealed.length, 0);
-    prefix.writeUInt32BE(~sealed.length >>> 0, 4);
-    return Buffer.concat([prefix, sealed]);
+    return frameRecord(sealBytes(this.key, 'journal', recordName(seq), Buffer.from(JSON.stringify(record), 'utf8'), this.randomBytes(12), seq));
   }
 
   private async append(record: JournalRecord): Promise<void> {

@@ -1,4 +1,4 @@
-// The on-disk envelope of every encrypted vault file (documents, blobs, journal records).
+// The on-disk envelope of every encrypted vault file (documents, blobs, journal and case log records).
 //
 //   v2: "EMBG" | format version u16 | kind u8 | name length u16 | name (UTF-8) | write counter u48 | nonce (12) | ciphertext | tag (16)
 //   v1: the same without the write counter (read as counter 0; written no more)
@@ -19,8 +19,9 @@ const COUNTER_BYTES = 6;
 /** The largest write counter the header holds (2^48 - 1): never reached by a real vault. */
 export const MAX_WRITE_COUNTER = 2 ** 48 - 1;
 
-export type SealedKind = 'document' | 'blob' | 'journal';
-const KIND_BYTE: Record<SealedKind, number> = { document: 1, blob: 2, journal: 3 };
+/** `log`: one record of a case's append-only timeline log (case-log.ts). */
+export type SealedKind = 'document' | 'blob' | 'journal' | 'log';
+const KIND_BYTE: Record<SealedKind, number> = { document: 1, blob: 2, journal: 3, log: 4 };
 
 export interface OpenedSealed {
   plaintext: Buffer;
