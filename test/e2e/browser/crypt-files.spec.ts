@@ -1,13 +1,13 @@
 // The Encrypt & sign page in a real browser: a file signed and its signature checked, the same
 // file encrypted to the Fix Lead's own key and decrypted back, all by typed paths (browser mode
-// has no file dialog). The key's export dialog offers the secret export behind a confirmation.
+// has no file dialog). The secret key export (keyring/SecretExport.tsx) has no E2E yet.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, screenshotBothThemes, watchForProblems } from '../support/browser-mode.ts';
 
 const PASSPHRASE = 'tidal-ginger-pylon-vortex-87';
 
-test('files: sign, verify, encrypt, decrypt; secret key export', async ({ page, browserMode }) => {
+test('files: sign, verify, encrypt, decrypt', async ({ page, browserMode }) => {
   const problems = watchForProblems(page, browserMode.origin);
   await page.goto(browserMode.url);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
