@@ -11,6 +11,7 @@ import { DistributorsPage } from '../features/distributors/DistributorsPage.tsx'
 import { RosterPage } from '../features/roster/RosterPage.tsx';
 import { TemplatesPage } from '../features/mail/TemplatesPage.tsx';
 import { VaultPage } from '../features/vault-care/VaultPage.tsx';
+import { CryptFilesPage } from '../features/crypt-files/CryptFilesPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
 export interface ShellContext {
@@ -33,6 +34,7 @@ export const PAGES: AppPage[] = [
   { id: 'distributors', label: 'Distributors', icon: 'lock', render: () => <DistributorsPage /> },
   { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
   { id: 'mail-templates', label: 'Mail templates', icon: 'note', render: () => <TemplatesPage /> },
+  { id: 'crypt-files', label: 'Encrypt & sign', icon: 'lock', render: () => <CryptFilesPage /> },
   { id: 'vault', label: 'Vault', icon: 'shield', render: () => <VaultPage /> },
 ];
 

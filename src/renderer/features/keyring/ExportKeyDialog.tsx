@@ -1,6 +1,5 @@
-// The armored public key, to copy or save. Public only: the app never exports a secret key;
-// the CLI does it (embargo keyring export FPR --secret) after a confirmation and with a new
-// passphrase.
+// The armored public key, to copy or save; for a key whose secret is in the vault, also the
+// secret key export to a file (SecretExport.tsx), behind a confirmation and a new passphrase.
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { KeyInfo } from '../../../shared/contract/index.ts';
 import { call } from '../../lib/api.ts';
@@ -8,6 +7,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { publicKeyFileName, splitUserId } from './key-format.ts';
 import { copyWithAutoClear } from '../../lib/clipboard.ts';
+import { SecretExport } from './SecretExport.tsx';
 import { canDownload, saveAsDownload } from '../../lib/download.ts';
 
 export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClose(): void }): ReactElement {
@@ -69,11 +69,7 @@ export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClos
           spellCheck={false}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <p className="field__hint export-note">
-          Public key only. Secret keys never leave the vault through the app; back yours up with{' '}
-          <code>embargo keyring export {keyInfo.fingerprint.slice(-16)} --secret</code> in a terminal, which asks you to confirm and to choose a new
-          passphrase.
-        </p>
+        <p className="field__hint export-note">Public key only above. {keyInfo.secret ? 'The secret key can be exported below, protected by a new passphrase.' : ''}</p>
         {copied === 'copied' ? <p className="field__hint" role="status">Copied to the clipboard (cleared again after 30 seconds).</p> : null}
         {copied === 'select' ? (
           <p className="field__hint" role="status">
@@ -93,6 +89,7 @@ export function ExportKeyDialog({ keyInfo, onClose }: { keyInfo: KeyInfo; onClos
             Copy
           </button>
         </div>
+        {keyInfo.secret ? <SecretExport keyInfo={keyInfo} /> : null}
       </div>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { useUi } from '../../app/store.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PassphraseInput } from './PassphraseInput.tsx';
 import { StrengthMeter } from './StrengthMeter.tsx';
+import { RestorePanel } from './RestorePanel.tsx';
 
 const MIN_LENGTH = 8;
 
@@ -159,6 +160,7 @@ export function FirstRunScreen(): ReactElement {
           </p>
         </div>
       </form>
+      <RestorePanel />
     </AuthLayout>
   );
 }
