@@ -20,6 +20,7 @@ import { KeyedMutex } from './util/keyed-mutex.ts';
 import { lazyHandlers, methodsOf } from './lazy-handlers.ts';
 import { teamMethods } from '../shared/contract/team.ts';
 import { cryptMethods } from '../shared/contract/crypt.ts';
+import { calendarMethods } from '../shared/contract/calendar.ts';
 import { noDialogHandlers } from './platform/no-dialogs.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
@@ -173,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
     ...lazyHandlers(methodsOf(teamMethods), async () => (await import('./team/handlers.ts')).teamHandlers(session)),
     ...noDialogHandlers(),
     ...lazyHandlers(methodsOf(cryptMethods), async () => (await import('./keyring/file-handlers.ts')).cryptFileHandlers(session)),
+    ...lazyHandlers(methodsOf(calendarMethods), async () => (await import('./calendar/handlers.ts')).calendarHandlers(session)),
   };
 
   return {

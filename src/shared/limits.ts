@@ -32,6 +32,14 @@ export const LIMITS = {
   yamlAliases: 100,
   /** A CVSS vector (v4.0 with every metric is about 250 characters). */
   cvssVectorChars: 400,
+  /** An iCalendar (.ics) holiday file. */
+  icsBytes: 2 * MiB,
+  /** Events in one .ics file (a national calendar for ten years has a few hundred). */
+  icsEvents: 5000,
+  /** Days one all-day event may span (DTSTART to DTEND). */
+  icsEventDays: 31,
+  /** Holidays in the vault's calendar. */
+  holidays: 10_000,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

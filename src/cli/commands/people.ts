@@ -16,6 +16,7 @@ export function personFields(person: PersonView): [string, string][] {
     ['emails', person.emails.join(', ') || '—'],
     ['roles', person.roles.join(', ') || '—'],
     ['organisation', person.organisation || '—'],
+    ['zone', person.zone ?? '—'],
     ['encrypted mail', person.canReceiveEncrypted ? 'yes' : 'no'],
   ];
   for (const key of person.keys) fields.push(['key', `${key.fingerprint} ${key.canReceive ? 'ok' : `— ${key.problem}`}`]);
@@ -31,6 +32,7 @@ interface PersonOptions {
   key?: string[];
   organisation?: string;
   note?: string;
+  zone?: string;
 }
 
 function fieldsOf(options: PersonOptions) {
@@ -41,6 +43,7 @@ function fieldsOf(options: PersonOptions) {
     ...(options.key !== undefined ? { fingerprints: options.key } : {}),
     ...(options.organisation !== undefined ? { organisation: options.organisation } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
+    ...(options.zone !== undefined ? { zone: options.zone === '' ? null : options.zone } : {}),
   };
 }
 
@@ -50,7 +53,8 @@ function personOptions(command: Command): Command {
     .option('--role <role>', `${ROLES} (repeatable)`, collect)
     .option('--key <fpr>', 'key fingerprint (repeatable)', collect)
     .option('--organisation <name>')
-    .option('--note <text>');
+    .option('--note <text>')
+    .option('--zone <iana>', 'the zone they work in, e.g. Europe/Berlin ("" to clear)');
 }
 
 export function registerPeopleCommands(program: Command, run: CommandRunner): void {

@@ -13,6 +13,7 @@ export interface PersonFields {
   fingerprints: string[];
   organisation: string;
   note: string;
+  zone: string | null;
 }
 
 function uniqueBy<T>(values: T[], key: (value: T) => string): T[] {

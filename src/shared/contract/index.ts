@@ -16,6 +16,7 @@ import { mailImportMethods } from './mail-import.ts';
 import { teamMethods } from './team.ts';
 import { platformMethods } from './platform.ts';
 import { cryptMethods } from './crypt.ts';
+import { calendarMethods } from './calendar.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -34,6 +35,7 @@ export const contract = {
   ...teamMethods,
   ...platformMethods,
   ...cryptMethods,
+  ...calendarMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -76,3 +78,4 @@ export * from './mail.ts';
 export * from './team.ts';
 export * from './platform.ts';
 export * from './crypt.ts';
+export * from './calendar.ts';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { instant } from './common.ts';
 import { keyWarning, pgpFingerprint } from './keyring.ts';
+import { timeZone } from './process.ts';
 
 export const personRole = z.enum(['pst', 'release-manager', 'fix-team', 'reporter', 'distributor-contact']);
 export type PersonRole = z.infer<typeof personRole>;
@@ -22,6 +23,8 @@ export const personRecord = z.strictObject({
   fingerprints: z.array(z.string()),
   organisation: z.string(),
   note: z.string(),
+  /** The IANA zone they work in (Release Dates are read in it); null: not known. Absent in people written before the field existed. */
+  zone: z.string().nullable().optional(),
   createdAt: instant,
   updatedAt: instant,
   /** No longer active; kept so past cases still name them. */
@@ -56,6 +59,7 @@ const personFields = {
   fingerprints: z.array(pgpFingerprint).max(20),
   organisation: z.string().trim().max(200),
   note: z.string().max(5000),
+  zone: timeZone.nullable(),
 };
 
 export const peopleMethods = {
@@ -78,6 +82,7 @@ export const peopleMethods = {
       fingerprints: personFields.fingerprints.default([]),
       organisation: personFields.organisation.default(''),
       note: personFields.note.default(''),
+      zone: personFields.zone.default(null),
     }),
     output: personView,
   }),

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { KeyPicker } from '../keyring/KeyPicker.tsx';
 import { useAction } from '../keyring/use-action.ts';
 import { ROLES, invalidEmails, parseEmails } from './roles.ts';
+import { canonicalZone } from '../process/zones.ts';
 
 export function PersonDialog({ person, onClose }: { person: PersonView | null; onClose(): void }): ReactElement {
   return (
@@ -30,6 +31,7 @@ function PersonForm({ person, onDone }: { person: PersonView | null; onDone(): v
   const [roles, setRoles] = useState<PersonRole[]>(person?.roles ?? []);
   const [fingerprints, setFingerprints] = useState<string[]>(person?.fingerprints ?? []);
   const [note, setNote] = useState(person?.note ?? '');
+  const [zoneText, setZoneText] = useState(person?.zone ?? '');
   const [submitted, setSubmitted] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const action = useAction();
@@ -37,12 +39,14 @@ function PersonForm({ person, onDone }: { person: PersonView | null; onDone(): v
   const emails = parseEmails(emailText);
   const badEmails = invalidEmails(emails);
   const nameMissing = name.trim() === '';
+  const zone = zoneText.trim() === '' ? null : canonicalZone(zoneText);
+  const zoneUnknown = zoneText.trim() !== '' && zone === null;
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setSubmitted(true);
-    if (nameMissing || badEmails.length > 0) return;
-    const fields = { name: name.trim(), organisation: organisation.trim(), emails, roles, fingerprints, note };
+    if (nameMissing || badEmails.length > 0 || zoneUnknown) return;
+    const fields = { name: name.trim(), organisation: organisation.trim(), emails, roles, fingerprints, note, zone };
     const saved = await action.run(() => (person ? call('people.update', { id: person.id, ...fields }) : call('people.add', fields)));
     if (saved) onDone();
   }
@@ -88,6 +92,23 @@ function PersonForm({ person, onDone }: { person: PersonView | null; onDone(): v
             spellCheck={false}
             disabled={action.busy}
           />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="person-zone">
+            Time zone <span className="muted">(IANA, e.g. Europe/Berlin)</span>
+          </label>
+          <input
+            id="person-zone"
+            className="input"
+            value={zoneText}
+            onChange={(event) => setZoneText(event.target.value)}
+            maxLength={64}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={(submitted && zoneUnknown) || undefined}
+            disabled={action.busy}
+          />
+          {submitted && zoneUnknown ? <p className="field__error">Not a time zone this system knows.</p> : null}
         </div>
       </div>
       <div className="field">
