@@ -12,6 +12,9 @@ import { checkMemberLog, type TeamEvent } from './team-events.ts';
 import type { CaseShare, TeamState } from './team-store.ts';
 import { memberKeys } from './team-keys.ts';
 
+/** The source of states read from a `git bundle` file rather than a remote. */
+export const BUNDLE_SOURCE = 'bundle';
+
 export interface ManifestCase {
   tag: string;
   epoch: number;
@@ -112,8 +115,11 @@ export async function readMemberState(context: ReadContext, memberId: string, co
     }
   }
   const seen = team.seen[memberId];
-  // A state older than one a bundle (or another remote) brought is lag, not an attack: skip it.
-  if (seen && manifest.counter < seen.counter && seen.via !== undefined && seen.via !== context.source) return null;
+  // A state older than one seen elsewhere is lag, not an attack: skip it. A bundle is a snapshot
+  // of what one member had seen, so it may lag any other source; only a remote going back on
+  // what it showed itself is a rollback.
+  const lagging = seen && manifest.counter < seen.counter && (context.source === BUNDLE_SOURCE || seen.via !== context.source);
+  if (lagging) return null;
   if (seen && (manifest.counter < seen.counter || (manifest.counter === seen.counter && commit !== seen.commit))) {
     throw new EmbargoError(
       'RemoteRolledBack',

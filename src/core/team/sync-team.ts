@@ -6,17 +6,15 @@ import { stat } from 'node:fs/promises';
 import { EmbargoError } from '../../shared/errors.ts';
 import type { TeamSyncResult } from '../../shared/contract/team.ts';
 import type { CoreSession } from '../session.ts';
-import { initBareRepository, updateRef } from './git.ts';
+import { initBareRepository, listRefs, updateRef } from './git.ts';
 import { chooseChain } from './membership.ts';
 import { exportLocalEvents, materializeCase, allLogs } from './materialize-case.ts';
 import { memberRef, publishState, stateDigest } from './publish-state.ts';
-import { readMemberState, type MemberState, type ReadCase } from './remote-state.ts';
+import { BUNDLE_SOURCE, readMemberState, type MemberState, type ReadCase } from './remote-state.ts';
 import { foldCase, mergeLogs } from './team-events.ts';
 import { ownKey, syncRepository } from './team-keys.ts';
 import { currentMembers, mutateTeamDocument, readTeamDocument, requireTeam, type TeamCase, type TeamState } from './team-store.ts';
 import { exportBundle, fetchStates, importBundle, pushOwnState } from './transport.ts';
-
-const BUNDLE_SOURCE = 'bundle';
 
 export interface SyncInput {
   remote?: string;
@@ -99,7 +97,10 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     for (const state of states) {
       if (state.memberId === team.me || !members.has(state.memberId)) continue;
       if ((seen[state.memberId]?.counter ?? 0) < state.counter) pulledFrom.push(state.memberId);
-      seen[state.memberId] = { counter: state.counter, commit: state.commit, via: source };
+      // The source that first showed a counter keeps it: a bundle repeating what the remote
+      // showed must not stop the remote's own rollback from being noticed.
+      const before = seen[state.memberId];
+      if (!before || before.counter < state.counter) seen[state.memberId] = { counter: state.counter, commit: state.commit, via: source };
       for (const read of state.cases) cases[read.tag] = mergeCase(cases[read.tag], state.memberId, read);
     }
     const casesUpdated: string[] = [];
@@ -116,10 +117,10 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     const digest = stateDigest(merged);
     const publish = digest !== team.publishedDigest || team.counter === 0;
     const counter = publish ? team.counter + 1 : team.counter;
-    let ownCommit = team.seen[team.me]?.commit ?? null;
-    if (publish) {
-      ownCommit = await publishState({ gitDir, signer, randomBytes: session.ports.randomBytes, now: session.ports.now() }, merged, counter);
-    }
+    if (publish) await publishState({ gitDir, signer, randomBytes: session.ports.randomBytes, now: session.ports.now() }, merged, counter);
+    // What we push is our local ref, which may hold a state published during a bundle import
+    // and never pushed: the remote is then told that commit, not the last one it saw from us.
+    const ownCommit = (await listRefs(gitDir, memberRef(team.me)))[memberRef(team.me)] ?? null;
     for (const state of states) if (state.memberId !== team.me && members.has(state.memberId)) await updateRef(gitDir, memberRef(state.memberId), state.commit);
     await mutateTeamDocument(session, (draft) => {
       draft.team = { ...merged, counter, publishedDigest: digest };
