@@ -127,6 +127,7 @@ export async function demoDistributors(session: CoreSession, context: CaseContex
       fingerprints: [fingerprint],
       organisation: entry.organisation,
       note: 'Fictional demo contact.',
+      zone: null,
     });
     const member = await distributors['distributors.addMember']({
       organisation: entry.organisation,
