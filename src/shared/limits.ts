@@ -22,8 +22,18 @@ export const LIMITS = {
   mailsPerMbox: 1000,
   /** A received mail (.eml) imported into a case. */
   emlBytes: 32 * MiB,
+  /** Multipart levels in one patch mail (git's mailinfo stops at the same depth). */
+  patchMailMultipartDepth: 4,
+  /** MIME nesting levels in a received mail (postal-mime's maxNestingDepth). */
+  emlNestingDepth: 50,
   /** A git bundle holding a fix. */
   bundleBytes: 512 * MiB,
+  /** An upstream bundle (`git bundle create --all` of a large project is a few GiB). */
+  upstreamBundleBytes: 16 * 1024 * MiB,
+  /** The text header of any bundle (its refs and prerequisites). */
+  bundleHeaderBytes: 16 * MiB,
+  /** One git object once inflated or rebuilt from a delta (a zlib or delta bomb stops here). */
+  gitObjectBytes: 1024 * MiB,
   /** Commits in one fix (bundle or mbox). */
   fixCommits: 1000,
   /** One OWNERS or OWNERS_ALIASES file. */

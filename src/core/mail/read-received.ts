@@ -59,7 +59,7 @@ function requireHeaderSection(bytes: Uint8Array): void {
 
 async function parse(bytes: Uint8Array, what: string): Promise<Email> {
   try {
-    return await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
+    return await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: LIMITS.emlNestingDepth });
   } catch (error) {
     throw invalid(`the ${what} cannot be parsed (${(error as Error).message})`);
   }

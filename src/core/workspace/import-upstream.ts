@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EmbargoError } from '../../shared/errors.ts';
+import { LIMITS, checkLimit } from '../../shared/limits.ts';
 import type { Vault } from '../vault/vault.ts';
 import { readBundleHeader } from './git/bundle.ts';
 import { checkCommit, checkGitmodules, checkTree, fsckError, fsckTreeWalk } from './fsck/index.ts';
@@ -124,6 +125,7 @@ export async function importBundle(
   onProgress?: (progress: IndexProgress) => void,
 ): Promise<UpstreamImport> {
   const file = resolve(path);
+  checkLimit('upstream bundle', LIMITS.upstreamBundleBytes, statSync(file).size, 'bytes');
   const header = readBundleHeader(file);
   if (header.prerequisites.length > 0) {
     throw new EmbargoError(

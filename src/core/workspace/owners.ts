@@ -27,7 +27,14 @@ function readYaml(ws: CaseWorkspace, tree: string, path: string): Record<string,
   if (!entry || entry.mode === '40000') return null;
   const bytes = ws.readBlob(entry.sha);
   checkLimit(`${path} file`, LIMITS.ownersBytes, bytes.length, 'bytes');
-  return parseOwnersYaml(bytes.toString('utf8'), path);
+  // YAML is UTF-8 here; prow's parser refuses other bytes, and a file it refuses names nobody.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  return parseOwnersYaml(text, path);
 }
 
 /**

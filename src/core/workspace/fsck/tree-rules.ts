@@ -30,7 +30,10 @@ export function parseRawTree(data: Buffer, object?: string): RawTreeEntry[] {
     const space = data.indexOf(0x20, at);
     const nul = space < 0 ? -1 : data.indexOf(0, space + 1);
     if (space <= at || nul < 0 || nul + 21 > data.length) throw fsckError('badTree', '', 'the tree cannot be parsed', object);
-    entries.push({ mode: data.toString('latin1', at, space), name: data.subarray(space + 1, nul), sha: data.toString('hex', nul + 1, nul + 21) });
+    const mode = data.toString('latin1', at, space);
+    // git's decode_tree_entry reads octal digits only; anything else makes the tree unparseable
+    if (!/^[0-7]+$/.test(mode)) throw fsckError('badTree', '', `malformed mode ${JSON.stringify(mode.slice(0, 12))} in tree entry`, object);
+    entries.push({ mode, name: data.subarray(space + 1, nul), sha: data.toString('hex', nul + 1, nul + 21) });
     at = nul + 21;
   }
   return entries;

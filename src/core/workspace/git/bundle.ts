@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { EmbargoError } from '../../../shared/errors.ts';
 import { isSha } from './objects.ts';
+import { LIMITS, inputTooLarge } from '../../../shared/limits.ts';
 
 export interface BundleHeader {
   version: 2 | 3;
@@ -17,27 +18,27 @@ function invalid(detail: string): EmbargoError {
   return new EmbargoError('BundleInvalid', `This is not a valid git bundle: ${detail}.`, { detail });
 }
 
-const MAX_HEADER = 16 * 1024 * 1024;
-
 export function readBundleHeader(file: string): BundleHeader {
   const fd = openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
     let position = 0;
-    let text = '';
     let end = -1;
     while (end < 0) {
       const buffer = Buffer.allocUnsafe(64 * 1024);
       const n = readSync(fd, buffer, 0, buffer.length, position);
       if (n === 0) throw invalid('the header never ends (no blank line before the pack)');
-      chunks.push(buffer.subarray(0, n));
+      const chunk = buffer.subarray(0, n);
+      // search only the new bytes (and the one before them), so a long header costs linear time
+      const previous = chunks.at(-1)?.subarray(-1) ?? Buffer.alloc(0);
+      const found = Buffer.concat([previous, chunk]).indexOf('\n\n');
+      const from = position - previous.length;
+      chunks.push(chunk);
       position += n;
-      const all = Buffer.concat(chunks);
-      end = all.indexOf('\n\n');
-      if (end < 0 && all.length > MAX_HEADER) throw invalid('the header is larger than 16 MiB');
-      if (end >= 0) text = all.toString('utf8', 0, end + 1);
-      else if (all.length === 0) break;
+      if (found >= 0) end = from + found;
+      if ((found < 0 ? position : end) > LIMITS.bundleHeaderBytes) throw inputTooLarge('bundle header', LIMITS.bundleHeaderBytes, position, 'bytes');
     }
+    const text = Buffer.concat(chunks).toString('utf8', 0, end + 1);
     return parseBundleHeaderText(text, end + 2);
   } finally {
     closeSync(fd);

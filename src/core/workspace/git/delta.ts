@@ -1,5 +1,6 @@
 // Git's delta format (pack entries of type OFS_DELTA / REF_DELTA): two varint sizes, then
 // copy-from-base and insert instructions.
+import { LIMITS, inputTooLarge } from '../../../shared/limits.ts';
 import { malformed } from './objects.ts';
 
 function readVarint(delta: Uint8Array, at: number): [number, number] {
@@ -20,6 +21,8 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
   const [resultSize, afterResult] = readVarint(delta, afterBase);
   let at = afterResult;
   if (baseSize !== base.length) throw malformed('delta', `base size ${base.length} differs from the delta's ${baseSize}`);
+  // A delta of a few bytes can declare any result size; refuse it before allocating.
+  if (resultSize > LIMITS.gitObjectBytes) throw inputTooLarge('git object', LIMITS.gitObjectBytes, resultSize, 'bytes');
   const out = Buffer.allocUnsafe(resultSize);
   let written = 0;
   while (at < delta.length) {

@@ -3,6 +3,7 @@
 // hungry on large repositories). Delta chains are resolved through a small cache of bases.
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { LIMITS, inputTooLarge } from '../../../shared/limits.ts';
 import { applyDelta } from './delta.ts';
 import { malformed, type GitObject, type ObjectType } from './objects.ts';
 import type { PackIndex } from './pack-index.ts';
@@ -43,6 +44,8 @@ export function parseEntryHeader(bytes: Buffer, at: number, entryOffset: number)
     size += (byte & 0x7f) * 2 ** shift;
     shift += 7;
   }
+  // The declared size is what inflating will allocate: refuse a bomb before reading its body.
+  if (size > LIMITS.gitObjectBytes) throw inputTooLarge('git object', LIMITS.gitObjectBytes, size, 'bytes');
   let base: number | string | undefined;
   if (kind === 'ofs-delta') {
     if (at >= bytes.length) throw malformed('pack', 'truncated delta offset');
@@ -66,7 +69,8 @@ export function parseEntryHeader(bytes: Buffer, at: number, entryOffset: number)
 export function inflateExact(bytes: Buffer, size: number, what: string): { data: Buffer; consumed: number } {
   let result: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
-    result = inflateSync(bytes, { info: true }) as unknown as typeof result;
+    // maxOutputLength: a stream that inflates past its declared size stops there, not at memory's end
+    result = inflateSync(bytes, { info: true, maxOutputLength: Math.max(1, size) }) as unknown as typeof result;
   } catch {
     throw malformed('pack', `${what}: the compressed data is damaged`);
   }

@@ -3,6 +3,7 @@
 // mail's lines in git's order, so multipart mails (format-patch --attach/--inline), base64
 // and quoted-printable parts, format=flowed, in-body From:/Date:/Subject: and the "---"
 // patch break split the mail exactly where git splits it. All text is byte strings.
+import { LIMITS } from '../../../shared/limits.ts';
 import { isSpace, rtrimSpace } from './bytes.ts';
 import { convertToUtf8 } from './charset.ts';
 import { MailLines } from './mail-lines.ts';
@@ -26,7 +27,7 @@ export interface MailInfo {
 const FIELDS = ['From', 'Subject', 'Date'] as const;
 type Field = (typeof FIELDS)[number];
 type Fields = Partial<Record<Field, string>>;
-const MAX_BOUNDARIES = 4;
+const MAX_BOUNDARIES = LIMITS.patchMailMultipartDepth;
 const SEPARATOR = 'From e6807f3efca28b30decfecb1732a56c7db1137ee Mon Sep 17 00:00:00 2001\n';
 
 function slurpAttr(value: string, name: string): string | null {
