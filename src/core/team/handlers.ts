@@ -8,14 +8,16 @@ import { removeMember } from './remove-member.ts';
 import { shareCase } from './share-case.ts';
 import { showTeam } from './show-team.ts';
 import { syncTeam } from './sync-team.ts';
+import { teamStatus } from './team-status.ts';
 
-type TeamHandlers = Pick<Handlers, 'team.init' | 'team.join' | 'team.show' | 'team.addMember' | 'team.removeMember' | 'team.share' | 'team.sync' | 'team.decide'>;
+type TeamHandlers = Pick<Handlers, 'team.init' | 'team.join' | 'team.show' | 'team.status' | 'team.addMember' | 'team.removeMember' | 'team.share' | 'team.sync' | 'team.decide'>;
 
 export function teamHandlers(session: CoreSession): TeamHandlers {
   return {
     'team.init': async (input) => initTeam(session, input),
     'team.join': async (input) => joinTeam(session, input),
     'team.show': async () => showTeam(session),
+    'team.status': async () => teamStatus(session),
     'team.addMember': async (input) => addMember(session, input),
     'team.removeMember': async ({ fingerprint }) => removeMember(session, fingerprint),
     'team.share': async ({ id, with: chosen }) => shareCase(session, id, chosen),

@@ -12,6 +12,7 @@ import { RosterPage } from '../features/roster/RosterPage.tsx';
 import { TemplatesPage } from '../features/mail/TemplatesPage.tsx';
 import { VaultPage } from '../features/vault-care/VaultPage.tsx';
 import { CryptFilesPage } from '../features/crypt-files/CryptFilesPage.tsx';
+import { TeamPage } from '../features/team/TeamPage.tsx';
 
 /** What the shell knows that a page may show in its sidebar entry. */
 export interface ShellContext {
@@ -32,6 +33,7 @@ export const PAGES: AppPage[] = [
   { id: 'keyring', label: 'Keyring', icon: 'key', render: () => <KeyringPage /> },
   { id: 'people', label: 'People', icon: 'list', render: () => <PeoplePage /> },
   { id: 'distributors', label: 'Distributors', icon: 'lock', render: () => <DistributorsPage /> },
+  { id: 'team', label: 'Team', icon: 'users', render: () => <TeamPage /> },
   { id: 'roster', label: 'Roster', icon: 'shield', render: () => <RosterPage /> },
   { id: 'mail-templates', label: 'Mail templates', icon: 'note', render: () => <TemplatesPage /> },
   { id: 'crypt-files', label: 'Encrypt & sign', icon: 'lock', render: () => <CryptFilesPage /> },

@@ -71,6 +71,21 @@ export const teamSyncResult = z.strictObject({
 });
 export type TeamSyncResult = z.infer<typeof teamSyncResult>;
 
+/** What this vault has that the team has not seen yet (read-only, no network). */
+export const teamStatus = z.strictObject({
+  /** Local edits of shared cases not yet in a published state: this vault is ahead by these. */
+  unsyncedChanges: z.number().int().nonnegative(),
+  cases: z.array(
+    z.strictObject({
+      caseId: caseId,
+      unsyncedChanges: z.number().int().nonnegative(),
+      /** Conflicts decided here whose decision goes out at the next sync. */
+      decided: z.array(z.strictObject({ field: z.string(), to: z.unknown(), candidates: z.array(z.string()) })),
+    }),
+  ),
+});
+export type TeamStatus = z.infer<typeof teamStatus>;
+
 export const teamMethods = {
   'team.init': method({
     input: z.strictObject({ remote: remoteUrl.optional(), remoteName: remoteName.default('origin') }),
@@ -83,6 +98,7 @@ export const teamMethods = {
     summary: 'join a team a current member (whose verified key signs its state) added you to',
   }),
   'team.show': method({ input: empty, output: teamInfo, summary: 'members, their sync state, shared cases and conflicts' }),
+  'team.status': method({ input: empty, output: teamStatus, summary: 'what this vault changed in shared cases since its last sync (read-only)' }),
   'team.addMember': method({
     input: z.strictObject({ fingerprint: pgpFingerprint, name: memberName, email: memberEmail }),
     output: teamInfo,

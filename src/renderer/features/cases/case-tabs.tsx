@@ -10,6 +10,7 @@ import { SeverityTab } from '../cvss/SeverityTab.tsx';
 import { AdvisoryTab } from '../advisory/AdvisoryTab.tsx';
 import { WorkspaceTab } from '../workspace/WorkspaceTab.tsx';
 import { MailTab } from '../mail/MailTab.tsx';
+import { CaseSharingTab } from '../team/CaseSharingTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 
 export interface CaseTabProps {
@@ -37,5 +38,6 @@ export const CASE_TABS: CaseTab[] = [
   { id: 'advisory', label: 'Advisory', render: (props) => <AdvisoryTab {...props} /> },
   { id: 'workspace', label: 'Workspace', render: (props) => <WorkspaceTab {...props} /> },
   { id: 'mail', label: 'Mail', render: (props) => <MailTab {...props} /> },
+  { id: 'sharing', label: 'Sharing', render: (props) => <CaseSharingTab {...props} /> },
   { id: 'retrospective', label: 'Retrospective', render: (props) => <RetrospectiveTab {...props} /> },
 ];
