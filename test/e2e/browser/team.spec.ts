@@ -10,13 +10,16 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, screenshotBothThemes, watchForProblems, type Page } from '../support/browser-mode.ts';
+import { test, expect, screenshotBothThemes, watchForProblems, SCREENSHOT_DIR, type Page } from '../support/browser-mode.ts';
 import { makeMember, type Member } from '../../core/team/team-fixture.ts';
 
 const PASSPHRASE = 'tidal-ginger-pylon-vortex-87';
 const CASE_TITLE = 'kubelet path traversal';
 const ALICE_DATE = '2026-12-02T16:00:00.000Z';
 const BOB_DATE = '2026-12-01T16:00:00.000Z';
+/** How the dialog shows them: UTC first, the local time beside it (the browser runs in Europe/Berlin). */
+const ALICE_SHOWN = '2026-12-02 16:00 UTC (2026-12-02 17:00 CET)';
+const BOB_SHOWN = '2026-12-01 16:00 UTC (2026-12-01 17:00 CET)';
 
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(async ({ method, input }) => window.api!.call(method as never, input as never), { method, input });
@@ -96,10 +99,10 @@ remoteTest('team: create, add a member, share, sync, decide a conflict', async (
 
   // First sync: the state goes out; Bob joins through the remote and sees the case.
   await page.getByRole('button', { name: 'Team', exact: true }).click();
-  await expect(page.getByTestId('team-ahead')).toContainText('(you are ahead)');
+  await expect(page.getByTestId('team-ahead')).toContainText('you are ahead');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Synced.' })).toContainText('Your state #1 is pushed.');
-  await expect(page.getByTestId('team-ahead')).toContainText('nothing');
+  await expect(page.getByTestId('team-ahead')).toHaveText('Nothing');
   await bob.call('team.join', { remote: remote.path, via: alice.fingerprint });
   const bobCase = (await bob.call('team.show', {})).cases[0]!;
   expect(bobCase.caseId).not.toBeNull();
@@ -116,20 +119,21 @@ remoteTest('team: create, add a member, share, sync, decide a conflict', async (
   await expect(conflicts).toContainText('Release date');
   await expectNoSeriousViolations(page);
   await screenshotBothThemes(page, 'team-page');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'team-page-full-light.png'), fullPage: true, animations: 'disabled' });
 
   // The dialog shows the two values side by side; Alice keeps Bob's.
   await conflicts.getByRole('button', { name: 'Decide…' }).click();
   const dialog = page.getByRole('dialog', { name: `Release date of ${opened.id}` });
   await expect(dialog.getByRole('radio')).toHaveCount(2);
-  await expect(dialog).toContainText(ALICE_DATE);
-  await expect(dialog).toContainText(BOB_DATE);
+  await expect(dialog).toContainText(ALICE_SHOWN);
+  await expect(dialog).toContainText(BOB_SHOWN);
   await dialog.getByRole('radio', { name: /Set by Bob\b/ }).check();
   await expectNoSeriousViolations(page, '[role="dialog"]');
   await screenshotBothThemes(page, 'team-conflict-dialog');
   await dialog.getByRole('button', { name: 'Keep this value' }).click();
   await expect(dialog).toBeHidden();
-  await expect(conflicts).toContainText(`Decided: ${BOB_DATE}. The others see it after your next sync.`);
-  await expect(page.getByTestId('team-ahead')).toContainText('(you are ahead)');
+  await expect(conflicts).toContainText(`Decided: ${BOB_SHOWN}. The others see it after your next sync.`);
+  await expect(page.getByTestId('team-ahead')).toContainText('you are ahead');
 
   // The decision goes out; after Bob syncs both hold the same history with no conflict left.
   await page.getByRole('button', { name: 'Sync now' }).click();
