@@ -51,7 +51,7 @@ export function SyncPanel({ team, status }: { team: TeamInfo; status: TeamStatus
           </div>
           <div className="vault-facts__item">
             <dt>Not sent yet</dt>
-            <dd data-testid="team-ahead">{ahead === 0 ? 'nothing: up to date with your last sync' : `${ahead} ${ahead === 1 ? 'change' : 'changes'} (you are ahead)`}</dd>
+            <dd data-testid="team-ahead">{ahead === 0 ? 'Nothing' : `${ahead} ${ahead === 1 ? 'change' : 'changes'}: you are ahead`}</dd>
           </div>
         </dl>
         {action.busy ? <SyncProgress /> : null}

@@ -3,6 +3,9 @@
 // went wrong; this says what to do next).
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { TeamInfo } from '../../../shared/contract/index.ts';
+import { formatLocal, formatUtc } from '../../lib/time.ts';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 export function memberName(team: TeamInfo, memberId: string): string {
   const member = team.members.find((candidate) => candidate.memberId === memberId);
@@ -14,9 +17,10 @@ export function sameFingerprint(a: string, b: string): boolean {
   return a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 }
 
-/** A candidate value as the conflict dialog shows it: dates and text as they are, the rest as JSON. */
+/** A candidate value as the conflict dialog shows it: instants in UTC and local time, text as it is, the rest as JSON. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(not set)';
+  if (typeof value === 'string' && INSTANT.test(value)) return `${formatUtc(value)} (${formatLocal(value)})`;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value, null, 2);
