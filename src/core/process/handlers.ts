@@ -56,8 +56,8 @@ export function processHandlers(session: CoreSession): Pick<Handlers, ProcessMet
     'roster.deprecateMinor': async ({ minor }) => deprecateMinor(cases(), minor),
     'roster.addReleaseManager': async (input) => addReleaseManager(cases(), input),
     'roster.removeReleaseManager': async ({ minor, managerId }) => removeReleaseManager(cases(), minor, managerId),
-    'demo.create': async ({ cases: count = 1, notes = 0 }) => {
-      const demo = await createDemoCase(cases(), session);
+    'demo.create': async ({ cases: count = 1, notes = 0, showcase = true }) => {
+      const demo = await createDemoCase(cases(), showcase ? session : undefined);
       if (count > 1) await createScaleCases(cases(), count - 1);
       if (notes > 0) await addDemoNotes(cases(), demo.case.id, notes);
       return count > 1 || notes > 0 ? { ...demo, case: toRecord(await readCase(cases(), demo.case.id)) } : demo;

@@ -463,6 +463,9 @@ export const processMethods = {
       cases: z.number().int().min(1).max(5000).optional(),
       /** Extra notes on the rich case, for a long timeline. */
       notes: z.number().int().min(0).max(20_000).optional(),
+      /** false: only the case, its timeline and the roster, without the upstream repository, keys
+       *  and mail the demo otherwise brings (for tests that build those themselves). */
+      showcase: z.boolean().optional(),
     }),
     output: z.strictObject({ case: caseRecord, omitted: z.array(z.string()) }),
   }),

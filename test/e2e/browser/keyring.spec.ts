@@ -171,7 +171,7 @@ test('generate my key, import by paste and file, compare a fingerprint, export a
   await drawer.getByRole('button', { name: 'Export public key' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export public key' });
   await expect(exportDialog.getByLabel('Armored public key')).toHaveValue(/-----BEGIN PGP PUBLIC KEY BLOCK-----/);
-  await expect(exportDialog.getByText(/Secret keys never leave the vault through the app/)).toBeVisible();
+  await expect(exportDialog.getByText(/Public key only above/)).toBeVisible();
   const exported = await exportDialog.getByLabel('Armored public key').inputValue();
   expect(gpg.ok(['--show-keys', '--with-colons'], exported).stdout.toString('utf8')).toContain(`fpr:::::::::${dana}:`);
   await screenshotBothThemes(page, 'keyring-export');
