@@ -11,6 +11,7 @@ import { KeyWarningIcons, OwnKeyBadge, ShortFingerprint, VerifiedBadge } from '.
 import { dateOnly, splitUserId } from '../keyring/key-format.ts';
 import { useAction } from '../keyring/use-action.ts';
 import { TeamError } from './TeamError.tsx';
+import { VerifiedKeySelect } from './VerifiedKeySelect.tsx';
 import { sameFingerprint } from './team-format.ts';
 
 export function MembersPanel({ team }: { team: TeamInfo }): ReactElement {
@@ -110,14 +111,14 @@ function AddMemberForm({ team, keys }: { team: TeamInfo; keys: KeyInfo[] }): Rea
           <label className="field__label" htmlFor="team-add-key">
             Verified key
           </label>
-          <select id="team-add-key" className="input" value={fingerprint} onChange={(event) => choose(event.target.value)} disabled={action.busy}>
-            <option value="">{candidates.length === 0 ? 'No verified key left to add' : 'Choose a key…'}</option>
-            {candidates.map((key) => (
-              <option key={key.fingerprint} value={key.fingerprint}>
-                {splitUserId(key.primaryUserId).name} ({key.fingerprintGroups})
-              </option>
-            ))}
-          </select>
+          <VerifiedKeySelect
+            id="team-add-key"
+            keys={candidates}
+            value={fingerprint}
+            onChange={choose}
+            disabled={action.busy}
+            placeholder={candidates.length === 0 ? 'No verified key left to add' : 'Choose a key…'}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="team-add-name">

@@ -7,8 +7,8 @@ import { PathField } from '../../components/PathField.tsx';
 import { call } from '../../lib/api.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { useAction } from '../keyring/use-action.ts';
-import { splitUserId } from '../keyring/key-format.ts';
 import { TeamError } from './TeamError.tsx';
+import { VerifiedKeySelect } from './VerifiedKeySelect.tsx';
 
 export function TeamSetup(): ReactElement {
   return (
@@ -93,14 +93,14 @@ function JoinTeamPanel(): ReactElement {
           <label className="field__label" htmlFor="team-join-via">
             Added by
           </label>
-          <select id="team-join-via" className="input" value={via} onChange={(event) => setVia(event.target.value)} disabled={action.busy}>
-            <option value="">{candidates.length === 0 ? 'No verified key in the keyring yet' : 'Choose a verified key…'}</option>
-            {candidates.map((key) => (
-              <option key={key.fingerprint} value={key.fingerprint}>
-                {splitUserId(key.primaryUserId).name} ({key.fingerprintGroups})
-              </option>
-            ))}
-          </select>
+          <VerifiedKeySelect
+            id="team-join-via"
+            keys={candidates}
+            value={via}
+            onChange={setVia}
+            disabled={action.busy}
+            placeholder={candidates.length === 0 ? 'No verified key in the keyring yet' : 'Choose a verified key…'}
+          />
         </div>
         <fieldset className="choices team-choices">
           <legend className="field__label">Join through</legend>
