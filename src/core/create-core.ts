@@ -21,6 +21,7 @@ import { lazyHandlers, methodsOf } from './lazy-handlers.ts';
 import { teamMethods } from '../shared/contract/team.ts';
 import { cryptMethods } from '../shared/contract/crypt.ts';
 import { calendarMethods } from '../shared/contract/calendar.ts';
+import { cnaMethods } from '../shared/contract/cna.ts';
 import { noDialogHandlers } from './platform/no-dialogs.ts';
 import { requireOpen, type CoreSession } from './session.ts';
 import { SEALED_FORMAT_VERSION } from './vault/sealed-file.ts';
@@ -175,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     ...noDialogHandlers(),
     ...lazyHandlers(methodsOf(cryptMethods), async () => (await import('./keyring/file-handlers.ts')).cryptFileHandlers(session)),
     ...lazyHandlers(methodsOf(calendarMethods), async () => (await import('./calendar/handlers.ts')).calendarHandlers(session)),
+    ...lazyHandlers(methodsOf(cnaMethods), async () => (await import('./cna/handlers.ts')).cnaHandlers(session)),
   };
 
   return {

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'NotAllowed',
   'InvalidVector',
   'ExportInvalid',
+  // a CVE JSON 5 record to import that the official schema or the case refuses (src/core/cna)
+  'CveRecordInvalid',
   // an input past one of the limits in src/shared/limits.ts
   'InputTooLarge',
   // keyring (src/core/keyring)

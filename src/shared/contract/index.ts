@@ -17,6 +17,7 @@ import { teamMethods } from './team.ts';
 import { platformMethods } from './platform.ts';
 import { cryptMethods } from './crypt.ts';
 import { calendarMethods } from './calendar.ts';
+import { cnaMethods } from './cna.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -36,6 +37,7 @@ export const contract = {
   ...platformMethods,
   ...cryptMethods,
   ...calendarMethods,
+  ...cnaMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -79,3 +81,4 @@ export * from './team.ts';
 export * from './platform.ts';
 export * from './crypt.ts';
 export * from './calendar.ts';
+export * from './cna.ts';
