@@ -49,7 +49,7 @@ export function parsePoolEntry(raw: string): string[] {
   let to = entry.slice(dots + 2).trim();
   if (!CVE_ID_PATTERN.test(from)) throw invalidEntry(raw, `the start ${from.slice(0, 40)} is not a CVE ID`);
   const start = partsOf(from);
-  if (/^[0-9]{1,19}$/.test(to)) to = `CVE-${start.year}-${to}`;
+  if (/^[0-9]{1,19}$/.test(to)) to = `CVE-${start.year}-${to.padStart(start.sequence.length, '0')}`;
   if (!CVE_ID_PATTERN.test(to)) throw invalidEntry(raw, `the end ${to.slice(0, 40)} is not a CVE ID or a number`);
   const end = partsOf(to);
   if (end.year !== start.year) throw invalidEntry(raw, 'a range stays within one year');
