@@ -10,6 +10,7 @@ import { FIELD_NAMES, changedFields, checkDraft, draftFromCase, editsFromDraft, 
 import { AdvisoryForm } from './AdvisoryForm.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { useExportChecks } from './use-export-checks.ts';
+import { CvePanel } from '../cna/CvePanel.tsx';
 import './advisory.css';
 
 /** The UI exports with the core's default publisher, the Kubernetes CNA. */
@@ -96,6 +97,7 @@ export function AdvisoryTab({ caseRecord }: CaseTabProps): ReactElement {
       </div>
       <aside className="advisory-side" aria-label="Exports">
         <ExportPanel caseRecord={caseRecord} checks={checks} prs={prs} onPrsChange={setPrs} dirty={changed.length > 0} />
+        <CvePanel caseRecord={caseRecord} />
       </aside>
     </div>
   );

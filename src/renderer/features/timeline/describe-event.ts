@@ -58,6 +58,16 @@ type Describer = (event: TimelineEvent, names: NameOf) => EventDescription;
 const LEAK_CHOICES: Record<string, string> = { 'release-earlier': 'Release earlier (the schedule turns ASAP)', continue: 'Continue with the plan' };
 
 const DESCRIBERS: Record<string, Describer> = {
+  // the armored signature stays in the event (it is what the package ships), not on screen
+  'cve.reviewed': (event) => ({
+    title: `CVE record reviewed by ${str(event.data.name)}`,
+    icon: 'check',
+    details: [
+      ['CVE', str(event.data.cve)],
+      ['Key', str(event.data.fingerprint)],
+      ['SHA-256', str(event.data.sha256)],
+    ],
+  }),
   'case.opened': (event) => ({
     title: 'Case opened',
     icon: 'flag',
@@ -186,6 +196,10 @@ const DESCRIBERS: Record<string, Describer> = {
 /** Event types whose data reads well as plain fields: a title and an icon are enough. */
 const TITLED: Record<string, [string, IconName]> = {
   'advisory.exported': ['Advisory exported (plaintext)', 'alert'],
+  'cve.assigned': ['CVE ID assigned from the pool', 'flag'],
+  'cve.review-requested': ['CVE record frozen for the second review', 'clock'],
+  'cve.publish-bundle-written': ['CVE publishing package written (plaintext)', 'alert'],
+  'cve.imported': ['Published CVE record imported', 'folder'],
   'workspace.upstream-imported': ['Upstream repository imported', 'folder'],
   'workspace.fix-imported': ['Fix commits imported', 'folder'],
   'workspace.lgtm': ['LGTM recorded', 'check'],
