@@ -5,7 +5,8 @@ import { caseId, empty, instant } from './common.ts';
 export const caseKind = z.enum(['private', 'public', 'upstream']);
 export type CaseKind = z.infer<typeof caseKind>;
 
-export const cveId = z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'a CVE ID looks like CVE-2026-12345');
+// The CVE JSON 5 schema's own pattern (cveId in CVE_JSON_bundled_5.1.1.json), so a case never holds an ID its record export would fail on.
+export const cveId = z.string().regex(/^CVE-[0-9]{4}-[0-9]{4,19}$/, 'a CVE ID looks like CVE-2026-12345');
 export const cweId = z.string().regex(/^CWE-[1-9]\d*$/, 'a CWE ID looks like CWE-22');
 export const capecId = z.string().regex(/^CAPEC-[1-9]\d{0,4}$/, 'a CAPEC ID looks like CAPEC-233');
 /** How the vulnerability came to light, as a CVE record's source.discovery states it. */

@@ -29,7 +29,7 @@ async function openCase(page: Page, url: string): Promise<string> {
       const caseId = cases.ok ? cases.value[0]?.id : undefined;
       if (!caseId) throw new Error('the new case is not listed');
       const releaseDate = new Date(Date.now() + 14 * 86_400_000).toISOString();
-      const steps = [
+      const steps: { ok: boolean }[] = [
         await api.call('case.update', { id: caseId, edits: { ...edits, releaseDate } }),
         await api.call('cve.poolAdd', { entries: [`CVE-${year}-4100..4102`] }),
       ];
