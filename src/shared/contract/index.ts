@@ -17,6 +17,7 @@ import { teamMethods } from './team.ts';
 import { platformMethods } from './platform.ts';
 import { cryptMethods } from './crypt.ts';
 import { calendarMethods } from './calendar.ts';
+import { commitmentMethods } from './commitment.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -36,6 +37,7 @@ export const contract = {
   ...platformMethods,
   ...cryptMethods,
   ...calendarMethods,
+  ...commitmentMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -78,4 +80,5 @@ export * from './mail.ts';
 export * from './team.ts';
 export * from './platform.ts';
 export * from './crypt.ts';
+export * from './commitment.ts';
 export * from './calendar.ts';
