@@ -25,7 +25,7 @@ import type { CaseWorkspace } from './case-workspace.ts';
 import { parseCommitment } from './commitment.ts';
 import { commitPatchId } from './verify-release.ts';
 
-export const GUARD_MARKER = '# embargo-leak-guard';
+export const GUARD_MARKER = '// embargo-leak-guard';
 export const GUARD_LIST = 'embargo-leak-guard.json';
 
 export interface GuardEntry {
@@ -62,6 +62,7 @@ export function keyed(key: Buffer, value: string): string {
 export function guardSecrets(ws: CaseWorkspace, cve: string | null, extraWords: string[]): { words: string[][]; patchIds: string[] } {
   const words = [...(cve ? [cve] : []), ...ws.state.lintWords, ...extraWords].map(normaliseTokens).filter((t) => t.length > 0);
   const ids = new Set<string>();
+  for (const commit of ws.state.fix?.commits ?? []) ids.add(commitPatchId(ws, commit.sha));
   for (const branch of ws.state.branches) for (const sha of branchCommits(branch)) ids.add(commitPatchId(ws, sha));
   if (ws.state.commitment) for (const b of parseCommitment(ws.state.commitment).branches) for (const c of b.commits) ids.add(c.patchId);
   ids.delete('');
@@ -188,7 +189,7 @@ for (const line of input.split('\\n')) {
     if (hits(parts[i + 2])) problems.push(sha.slice(0, 12) + ' "' + parts[i + 1] + '": its message names an embargoed word (CVE ID or case word)');
   }
   if (subjects.size === 0) continue;
-  const diffs = git(['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', 'log', '-p', '--no-color', '--no-ext-diff', '--no-merges', '--format=commit %H', ...range]);
+  const diffs = git(['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', 'log', '-p', '--full-index', '--no-color', '--no-ext-diff', '--no-merges', '--format=commit %H', ...range]);
   for (const row of git(['patch-id', '--stable'], diffs).split('\\n')) {
     const [id, sha] = row.trim().split(' ');
     if (id && patchIds.has(mac('patch-id:' + id))) problems.push(sha.slice(0, 12) + ' "' + (subjects.get(sha) || '') + '": it carries the embargoed fix (same patch-id)');
