@@ -14,6 +14,7 @@ import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
 import { registerAdvisoryCommands } from './commands/advisory.ts';
 import { registerWorkspaceCommands } from './commands/workspace.ts';
+import { registerCommitmentCommands } from './commands/commitment.ts';
 import { registerKeyringCommands } from './commands/keyring.ts';
 import { registerCryptCommands } from './commands/crypt.ts';
 import { registerPeopleCommands } from './commands/people.ts';
@@ -75,6 +76,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerMailCommands(program, runner);
   registerTeamCommands(program, runner);
   registerCveCommands(program, runner);
+  registerCommitmentCommands(program, runner);
   return program;
 }
 

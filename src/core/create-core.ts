@@ -9,6 +9,7 @@ import { rosterMethods } from '../shared/contract/roster.ts';
 import { cvssMethods } from '../shared/contract/cvss.ts';
 import { advisoryMethods } from '../shared/contract/advisory.ts';
 import { workspaceMethods } from '../shared/contract/workspace.ts';
+import { commitmentMethods } from '../shared/contract/commitment.ts';
 import { keyringMethods } from '../shared/contract/keyring.ts';
 import { peopleMethods } from '../shared/contract/people.ts';
 import { distributorMethods } from '../shared/contract/distributors.ts';
@@ -177,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
     ...lazyHandlers(methodsOf(cryptMethods), async () => (await import('./keyring/file-handlers.ts')).cryptFileHandlers(session)),
     ...lazyHandlers(methodsOf(calendarMethods), async () => (await import('./calendar/handlers.ts')).calendarHandlers(session)),
     ...lazyHandlers(methodsOf(cnaMethods), async () => (await import('./cna/handlers.ts')).cnaHandlers(session)),
+    ...lazyHandlers(methodsOf(commitmentMethods), async () => (await import('./workspace/commitment-handlers.ts')).commitmentHandlers(session)),
   };
 
   return {

@@ -33,6 +33,7 @@ import { buildClear, buildEncrypted, buildPayload, buildSigned, outerFields, typ
 import { resolveRecipients } from './recipients.ts';
 import { encryptionPlan, mailboxes, noticeMembers, units, type Unit } from './send-plan.ts';
 import { missingIn } from './render.ts';
+import { recordMailDelivery } from '../workspace/commitment-record.ts';
 
 export interface ExportInput {
   caseId: string | null;
@@ -160,7 +161,12 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
   if (!input.perRecipient && !input.mbox && plan.units.length !== 1) throw new Error('one message expected');
 
   const files: AttachmentFile[] = [];
-  for (const ref of version.attachments) files.push(...(await attachmentFiles(session, scope, context.document, ref)));
+  const patchSha256s: string[] = [];
+  for (const ref of version.attachments) {
+    const attached = await attachmentFiles(session, scope, context.document, ref);
+    if (ref.kind === 'patches') patchSha256s.push(...attached.map((file) => file.sha256));
+    files.push(...attached);
+  }
   const content = { text: version.body, attachments: files };
 
   let signedBy: string | null = null;
@@ -274,6 +280,11 @@ export async function exportDraft(session: CoreSession, input: ExportInput): Pro
         await mutateCase(session.cases(), draft.caseId, (fields) => fields, () => events);
       },
     );
+    // the patches went to distributors encrypted: the signed commitment records who got what
+    if (!clear && draft.caseId !== null && patchSha256s.length > 0) {
+      const to = [...new Set(built.flatMap((message) => [...message.headers.to, ...message.headers.cc].map((mailbox) => mailbox.address)))];
+      await recordMailDelivery(session, draft.caseId, { to, keys: encryptedTo, sha256s: patchSha256s });
+    }
     return {
       output,
       files: output === null ? [] : targets.map((target) => target.path),

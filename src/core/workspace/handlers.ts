@@ -33,6 +33,7 @@ import { writeOutputFile } from './output-file.ts';
 import { reportProgress } from './progress.ts';
 import type { BranchState, WorkspaceState } from './store/state.ts';
 import { verifyRelease } from './verify-release.ts';
+import { addDelivery, commitmentEvent } from './commitment.ts';
 
 type WorkspaceHandlers = Pick<
   Handlers,
@@ -365,7 +366,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
     'workspace.exportPatches': async ({ id, branches, output, encryptTo, sign }) => {
       const dir = resolve(output);
       const cve = await cveOf(id);
-      const { written, manifest, leftOut } = await withWorkspace(id, async (ws) => {
+      const { written, manifest, leftOut, commitment } = await withWorkspace(id, async (ws) => {
         const { files, leftOut } = exportPatches(ws, selectBranches(ws, branches), cve);
         // like `git format-patch -o DIR`: the directory is made when it is missing
         ensureDirectory(dir);
@@ -390,8 +391,11 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
           branches: files.map((f) => ({ name: f.branch, commits: f.commits, patchIds: f.patchIds })),
           encryptedTo: encryptTo,
         });
+        // to distributors (encrypted): the signed commitment records what they were given
+        const commitment = encryptTo.length > 0 && files.length > 0 ? await addDelivery(session, ws, { via: 'patches', to: [], keys: encryptTo, files }) : null;
         await ws.save();
         return {
+          commitment,
           written,
           manifest: files.map((f) => ({ file: f.name, branch: f.branch, sha256: f.sha256, commits: f.commits, patchIds: f.patchIds })),
           leftOut,
@@ -402,6 +406,7 @@ export function workspaceHandlers(session: CoreSession, options: WorkspaceOption
           type: 'workspace.exported',
           data: { kind: 'patches', files: manifest.map((m) => ({ name: m.file, sha256: m.sha256, branch: m.branch })), encryptedTo: encryptTo, leftOut: leftOut.map((l) => l.branch) },
         },
+        ...(commitment ? [commitmentEvent(commitment)] : []),
       ]);
       return { files: written, manifest, leftOut };
     },

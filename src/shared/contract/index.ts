@@ -18,6 +18,7 @@ import { platformMethods } from './platform.ts';
 import { cryptMethods } from './crypt.ts';
 import { calendarMethods } from './calendar.ts';
 import { cnaMethods } from './cna.ts';
+import { commitmentMethods } from './commitment.ts';
 
 export const contract = {
   ...vaultMethods,
@@ -38,6 +39,7 @@ export const contract = {
   ...cryptMethods,
   ...calendarMethods,
   ...cnaMethods,
+  ...commitmentMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,5 +82,6 @@ export * from './mail.ts';
 export * from './team.ts';
 export * from './platform.ts';
 export * from './crypt.ts';
+export * from './commitment.ts';
 export * from './calendar.ts';
 export * from './cna.ts';

@@ -184,8 +184,11 @@ describe('mail export: PGP/MIME that gpg and three MIME parsers read', () => {
     for (const p of parsed) expectPgpMime(p);
     const decrypted = gpgDecrypt(world.globex.gpg, armoredOf(parsed[0]!));
     expect(decrypted.status, decrypted.stderr).toBe(0);
-    const last = (await world.vault.call('case.timeline', { id: world.caseId })).at(-1)!;
+    const timeline = await world.vault.call('case.timeline', { id: world.caseId });
+    const last = timeline.filter((e) => e.type === 'mail.exported').at(-1)!;
     expect(last).toMatchObject({ type: 'mail.exported', data: { files: [{ name: `download:${notice.id}-v1.eml` }] } });
+    // the notice carried the patches to distributors: the embargo commitment records the delivery
+    expect(timeline.at(-1)).toMatchObject({ type: 'workspace.commitment-recorded', data: { via: 'mail' } });
     const perRecipient = await world.vault.result('mail.export', { caseId: world.caseId, draft: notice.id, perRecipient: true });
     expect(perRecipient.ok ? null : perRecipient.error.code).toBe('InvalidInput');
   });

@@ -220,6 +220,13 @@ test('import upstream, bring in the fix, LGTM, cherry-pick, read the matrix, exp
   git(upstream, ['bundle', 'verify', '-q', bundle]);
   await expect(page.getByRole('list', { name: 'Past exports' }).getByRole('listitem')).toHaveCount(2);
 
+  // The encrypted export recorded the signed embargo commitment, shown where the Fix Lead looks.
+  const commitment = page.getByRole('region', { name: 'Embargo commitment' });
+  await expect(commitment.getByText('Signed', { exact: true })).toBeVisible();
+  await expect(commitment.getByRole('table', { name: 'Committed patches' })).toContainText('kubelet: check the token before serving');
+  await expect(commitment.getByRole('list', { name: 'Deliveries' })).toContainText('31337_v1.6.1.patch');
+  await expect(commitment.getByRole('button', { name: 'Publish the record' })).toBeDisabled();
+
   // The leak lint flags the word the fix's message uses.
   const lint = page.getByRole('region', { name: 'Leak lint' });
   await lint.getByLabel('Words to flag').fill('token');

@@ -68,6 +68,10 @@ export const exportState = z.object({
 });
 export type ExportState = z.infer<typeof exportState>;
 
+/** The signed embargo commitment (commitment.ts): the exact signed JSON and its armored signature. */
+export const commitmentState = z.object({ document: z.string(), signature: z.string().nullable() });
+export type CommitmentState = z.infer<typeof commitmentState>;
+
 export const workspaceState = z.object({
   schemaVersion: z.literal(1),
   upstream: upstreamState.nullable(),
@@ -75,6 +79,7 @@ export const workspaceState = z.object({
   branches: z.array(branchState),
   exports: z.array(exportState),
   lintWords: z.array(z.string()),
+  commitment: commitmentState.optional(),
   objectBatches: z.array(z.string()),
 });
 export type WorkspaceState = z.infer<typeof workspaceState>;

@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
 import type { CaseTabProps } from '../cases/case-tabs.tsx';
 import { BranchesPanel } from './BranchesPanel.tsx';
+import { CommitmentPanel } from './CommitmentPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { FixPanel } from './FixPanel.tsx';
 import { LintPanel } from './LintPanel.tsx';
@@ -77,6 +78,7 @@ export function WorkspaceTab({ caseRecord }: CaseTabProps): ReactElement {
           )}
         </div>
       </section>
+      <CommitmentPanel caseRecord={caseRecord} />
       <LintPanel caseId={caseRecord.id} status={value} />
       {exporting ? <ExportDialog caseId={caseRecord.id} status={value} kind={exporting} onClose={() => setExporting(null)} /> : null}
     </div>
