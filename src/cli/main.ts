@@ -20,6 +20,7 @@ import { registerPeopleCommands } from './commands/people.ts';
 import { registerDistributorCommands } from './commands/distributors.ts';
 import { registerMailCommands } from './commands/mail.ts';
 import { registerTeamCommands } from './commands/team.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -73,6 +74,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerDistributorCommands(program, runner);
   registerMailCommands(program, runner);
   registerTeamCommands(program, runner);
+  registerCalendarCommands(program, runner);
   return program;
 }
 
