@@ -22,6 +22,7 @@ import { registerDistributorCommands } from './commands/distributors.ts';
 import { registerMailCommands } from './commands/mail.ts';
 import { registerTeamCommands } from './commands/team.ts';
 import { registerCveCommands } from './commands/cve.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 
 /** Runs one command body with a session; a returned number is the exit status. */
 export type CommandRunner = (body: (session: CliSession) => Promise<number | void>) => Promise<void>;
@@ -77,6 +78,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerTeamCommands(program, runner);
   registerCveCommands(program, runner);
   registerCommitmentCommands(program, runner);
+  registerCalendarCommands(program, runner);
   return program;
 }
 

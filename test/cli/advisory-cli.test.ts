@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, testCore } from '../helpers/core.ts';
 import { runCli } from '../helpers/cli.ts';
 import { WELL_FILLED } from '../core/advisory/case-fixture.ts';
-import { officialCve, officialOsv } from '../core/advisory/official-schemas.ts';
+import { officialCsaf, officialCve, officialOpenVex, officialOsv } from '../core/advisory/official-schemas.ts';
 
 describe('embargo advisory', () => {
   let root: Awaited<ReturnType<typeof tempDir>>;
@@ -76,6 +76,40 @@ describe('embargo advisory', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Wrote .*csaf\.json \(valid: csaf\/csaf_json_schema\.json; CSAF 2\.0 mandatory tests/);
     expect((JSON.parse(await readFile(file, 'utf8')) as { document: { csaf_version: string } }).document.csaf_version).toBe('2.0');
+  });
+
+  it('advisory vex: the OpenVEX document, valid against the OpenVEX schema, dated by the Release Date; -o writes it', async () => {
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'vex', 'EMB-0001'], env);
+    expect(run.code).toBe(0);
+    const document = run.json() as { '@context': string; timestamp: string };
+    expect(officialOpenVex()(document), JSON.stringify(officialOpenVex().errors)).toBe(true);
+    expect(document).toMatchObject({ '@context': 'https://openvex.dev/ns/v0.2.0', timestamp: '2099-12-02T16:00:00.000Z' });
+    expect(run.stderr).toMatch(/under embargo/);
+    const file = join(root.path, 'vex.json');
+    const written = await runCli(['--vault', vault, '--json', 'advisory', 'vex', 'EMB-0001', '-o', file], env);
+    expect(written.json()).toMatchObject({ output: file, format: 'openvex', checkedAgainst: ['openvex/openvex_json_schema.json'] });
+    expect(officialOpenVex()(JSON.parse(await readFile(file, 'utf8')))).toBe(true);
+  });
+
+  it('advisory csaf --tlp RED under embargo; a bad label is a usage error', async () => {
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'csaf', 'EMB-0001', '--tlp', 'red'], env);
+    expect(run.code).toBe(0);
+    const document = run.json() as { document: { distribution: { tlp: { label: string } }; tracking: { initial_release_date: string } } };
+    expect(officialCsaf()(document)).toBe(true);
+    expect(document.document.distribution.tlp.label).toBe('RED');
+    expect(document.document.tracking.initial_release_date).toBe('2099-12-02T16:00:00.000Z');
+    expect((await runCli(['--vault', vault, 'advisory', 'csaf', 'EMB-0001', '--tlp', 'GREEN'], env)).code).toBe(2);
+  });
+
+  it('advisory settings: the OSV ecosystem and the publisher are the vault\'s, not constants', async () => {
+    const run = await runCli(['--vault', vault, '--json', 'advisory', 'settings', '--osv-ecosystem', 'Go', '--csaf-publisher-name', 'Envoy Security Team', '--csaf-publisher-namespace', 'https://www.envoyproxy.io', '--security-contact', 'envoy-security@googlegroups.com'], env);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ publisher: { osvEcosystem: 'Go', csafPublisherName: 'Envoy Security Team', securityContact: 'envoy-security@googlegroups.com' } });
+    const osv = (await runCli(['--vault', vault, '--json', 'advisory', 'osv', 'EMB-0001'], env)).json() as { affected: { package: { ecosystem: string } }[] };
+    expect(osv.affected[0]?.package.ecosystem).toBe('Go');
+    const vex = (await runCli(['--vault', vault, '--json', 'advisory', 'vex', 'EMB-0001'], env)).json() as { author: string };
+    expect(vex.author).toBe('Envoy Security Team <envoy-security@googlegroups.com>');
+    await runCli(['--vault', vault, 'advisory', 'settings', '--osv-ecosystem', 'Kubernetes', '--csaf-publisher-name', 'Kubernetes Security Response Committee', '--csaf-publisher-namespace', 'https://kubernetes.io', '--security-contact', 'security@kubernetes.io'], env);
   });
 
   it('refuses an export that does not validate, in words, and writes nothing', async () => {

@@ -1,8 +1,8 @@
-// `embargo advisory cve|osv|csaf|issue|release-notes CASE [-o FILE]` (see CLI.md): the
+// `embargo advisory cve|osv|csaf|vex|issue|release-notes CASE [-o FILE]` (see CLI.md): the
 // document on stdout, or written to FILE (only when it validates). Warnings, such as a
 // plaintext file of a case still under embargo, go to stderr.
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { AdvisoryExport, AdvisoryFormat, AdvisoryPublisher } from '../../shared/contract/index.ts';
 import type { CommandRunner } from '../main.ts';
 import { printJson } from '../output.ts';
@@ -11,7 +11,8 @@ import { usageError, type CliSession } from '../session.ts';
 const DESCRIPTIONS: Record<AdvisoryFormat, string> = {
   cve: 'CVE JSON 5.1 record (Kubernetes CNA conventions), validated against the official schema',
   osv: 'OSV record, validated against the official schema',
-  csaf: 'CSAF 2.0 security advisory, validated against the schema and the mandatory tests',
+  csaf: 'CSAF 2.0 security advisory, validated against the schema and the mandatory tests (TLP:AMBER under embargo, --tlp RED for named recipients only; TLP:WHITE after the Release Date)',
+  openvex: 'OpenVEX 0.2.0 document (affected/fixed statements per product), validated against the OpenVEX schema',
   issue: 'public tracking issue: title (checked against the CVE feed pattern), body and labels, as JSON',
   'release-notes': 'release-notes CVE data map: one YAML document per cherry-pick PR',
 };
@@ -35,6 +36,12 @@ function printDocument(session: CliSession, format: AdvisoryFormat, result: Advi
   session.io.stdout(result.text);
 }
 
+function parseTlp(value: string): 'RED' | 'AMBER' {
+  const label = value.trim().toUpperCase().replace(/^TLP:/, '');
+  if (label !== 'RED' && label !== 'AMBER') throw new InvalidArgumentError('RED or AMBER (the label while the case is under embargo)');
+  return label;
+}
+
 function parsePr(value: string, previous: number[] = []): number[] {
   const number = Number(value.replace(/^#/, ''));
   if (!Number.isInteger(number) || number <= 0) throw usageError(`"${value}" is not a PR number.`);
@@ -55,6 +62,10 @@ interface SettingsOptions {
   repo?: string;
   cnaShortName?: string;
   cnaOrgId?: string;
+  osvEcosystem?: string;
+  csafPublisherName?: string;
+  csafPublisherNamespace?: string;
+  securityContact?: string;
   product?: Record<string, string>;
   productVendor?: Record<string, string>;
   collectionUrl?: Record<string, string>;
@@ -75,12 +86,16 @@ function settingsChange(options: SettingsOptions): AdvisoryPublisher {
     ...(options.repo ? { repo: options.repo } : {}),
     ...(options.cnaShortName ? { cnaShortName: options.cnaShortName } : {}),
     ...(options.cnaOrgId ? { cnaOrgId: options.cnaOrgId } : {}),
+    ...(options.osvEcosystem ? { osvEcosystem: options.osvEcosystem } : {}),
+    ...(options.csafPublisherName ? { csafPublisherName: options.csafPublisherName } : {}),
+    ...(options.csafPublisherNamespace ? { csafPublisherNamespace: options.csafPublisherNamespace } : {}),
+    ...(options.securityContact ? { securityContact: options.securityContact } : {}),
     ...(Object.keys(products).length > 0 ? { products } : {}),
   };
 }
 
 export function registerAdvisoryCommands(program: Command, run: CommandRunner): void {
-  const advisory = program.command('advisory').description('CVE, OSV and CSAF records, the tracking issue and the release-notes map, from a case');
+  const advisory = program.command('advisory').description('CVE, OSV, CSAF and OpenVEX records, the tracking issue and the release-notes map, from a case');
 
   advisory
     .command('settings')
@@ -89,6 +104,10 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
     .option('--repo <url>', 'the source repository of the products')
     .option('--cna-short-name <name>', 'the CNA short name')
     .option('--cna-org-id <uuid>', 'the CNA organisation UUID')
+    .option('--osv-ecosystem <name>', 'the OSV ecosystem of the products, e.g. "Go" (default "Kubernetes")')
+    .option('--csaf-publisher-name <name>', 'the CSAF (and OpenVEX) publisher, e.g. "Envoy Security Team"')
+    .option('--csaf-publisher-namespace <url>', "the publisher's namespace URL, e.g. https://www.envoyproxy.io")
+    .option('--security-contact <email>', 'where to report exploitation (tracking issue, OpenVEX author)')
     .option('--product <case=cna>', 'a product as the CNA names it, e.g. kubelet=kubelet (repeat)', parsePair('--product'))
     .option('--product-vendor <case=vendor>', "one product's vendor, when it differs (repeat)", parsePair('--product-vendor'))
     .option('--collection-url <case=url>', "a product's package collection URL (repeat)", parsePair('--collection-url'))
@@ -102,18 +121,20 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
       }),
     );
 
-  for (const format of ['cve', 'osv', 'csaf', 'issue', 'release-notes'] as const) {
+  for (const format of ['cve', 'osv', 'csaf', 'openvex', 'issue', 'release-notes'] as const) {
     const command = advisory
-      .command(format)
+      .command(format === 'openvex' ? 'vex' : format)
       .description(DESCRIPTIONS[format])
       .argument('<case>', 'case id, e.g. EMB-0001')
       .option('-o, --output <file>', 'write the document to this file (plaintext: you are warned while the case is under embargo)');
+    if (format === 'openvex') command.alias('openvex');
+    if (format === 'csaf') command.option('--tlp <label>', 'under embargo: AMBER (the default: distributors may share within their organisation to prepare) or RED (named recipients only)', parseTlp);
     if (format === 'release-notes') command.requiredOption('--pr <number>', 'a cherry-pick PR number (repeat for each PR)', parsePr);
     if (format === 'cve') {
       command.option('--cna-container', 'only the CNA container, as `cve publish CVE-ID -f FILE` (cvelib) takes it');
       command.option('--suggest-description', 'print the description in the CNA pattern (nothing is changed; the record keeps your text)');
     }
-    command.action((id: string, options: { output?: string; pr?: number[]; cnaContainer?: boolean; suggestDescription?: boolean }) =>
+    command.action((id: string, options: { output?: string; pr?: number[]; cnaContainer?: boolean; suggestDescription?: boolean; tlp?: 'RED' | 'AMBER' }) =>
       run(async (session) => {
         await session.unlock();
         if (options.suggestDescription) {
@@ -130,6 +151,7 @@ export function registerAdvisoryCommands(program: Command, run: CommandRunner): 
           ...(options.output !== undefined ? { output: resolve(options.output) } : {}),
           ...(options.pr ? { prs: options.pr } : {}),
           ...(options.cnaContainer ? { cnaContainer: true } : {}),
+          ...(options.tlp ? { tlp: options.tlp } : {}),
         });
         printWarnings(session, result);
         if (result.written === null) return printDocument(session, format, result);

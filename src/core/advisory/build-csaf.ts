@@ -2,7 +2,8 @@
 // a product tree vendor → product → version ranges (vers:semver) and fixed versions, one
 // vulnerability with its CVE, CWE, notes, product status, remediations and the CVSS v3 score
 // (CSAF 2.0 has no CVSS v4.0 object: a v4.0 call is carried as a note). Before the Release Date
-// the document is a TLP:AMBER draft, version 0; after it, final, version 1.
+// the document is a TLP:AMBER (or RED) draft, version 0, dated by the future Release Date; after
+// it, final, version 1, TLP:WHITE (CSAF 2.0's name for TLP:CLEAR).
 import type { CaseRecord } from '../../shared/contract/index.ts';
 import { cvssJson } from './cvss-json.ts';
 import { cweName } from './cwe.ts';
@@ -34,7 +35,7 @@ function cpePart(text: string): string {
 }
 
 /** Recommended test 6.2.16: each product carries an identification helper (a CPE 2.3 name). */
-function cpe(vendor: string, product: string, version: string | null): string {
+export function cpe(vendor: string, product: string, version: string | null): string {
   return `cpe:2.3:a:${cpePart(vendor)}:${cpePart(product)}:${version ? cpePart(version) : '*'}:*:*:*:*:*:*:*`;
 }
 
@@ -116,7 +117,10 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
   });
 
   const released = isPublic(record, now);
-  const date = csafTime(released && record.releaseDate ? record.releaseDate : now);
+  // Under embargo the document is dated by its future Release Date, so distributors can load it
+  // before then and it reads as first released when the case goes public; without a Release
+  // Date, and once released without one, it is dated now.
+  const date = csafTime(record.releaseDate ?? now);
   const refs = references(record).map(({ url, tags }) => ({ category: 'external', summary: tags.length > 0 ? tags.join(', ') : url, url }));
   const names = [...new Set(uniqueCredits(record).map((c) => c.name))];
   const acknowledgments = names.length > 0 ? [{ names }] : undefined;
@@ -150,11 +154,17 @@ export function buildCsafAdvisory(context: ExportContext): { document: Json; war
       lang: 'en',
       title: record.title,
       publisher: { category: 'vendor', name: publisher.csafPublisherName, namespace: publisher.csafPublisherNamespace },
+      // TLP as CSAF 2.0 knows it (TLP 1.0 labels: WHITE is what TLP 2.0 calls CLEAR, which the
+      // CSAF 2.0 schema does not accept). Under embargo AMBER by default: the distributors list
+      // must share the advisory inside their organisations to build and test packages, which
+      // AMBER allows and RED (named recipients only) does not; RED on request.
       distribution: released
-        ? { tlp: { label: 'WHITE' } }
+        ? { text: 'TLP:CLEAR (TLP 2.0): disclosure is not limited.', tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } }
         : {
-            text: record.releaseDate ? `Embargoed until ${record.releaseDate}.` : 'Embargoed; no Release Date is set yet.',
-            tlp: { label: 'AMBER' },
+            text: `${record.releaseDate ? `Embargoed until ${csafTime(record.releaseDate)}.` : 'Embargoed; no Release Date is set yet.'} TLP:${context.embargoTlp ?? 'AMBER'}: ${
+              (context.embargoTlp ?? 'AMBER') === 'RED' ? 'for the named recipients only, not to be shared further' : 'share only inside your organisation, with those who need it to prepare the fix'
+            }; do not publish before the Release Date.`,
+            tlp: { label: context.embargoTlp ?? 'AMBER', url: 'https://www.first.org/tlp/' },
           },
       tracking: {
         id: trackingId,

@@ -11,6 +11,7 @@ import { buildCveRecord } from './build-cve.ts';
 import { buildCsafAdvisory } from './build-csaf.ts';
 import { buildTrackingIssue } from './build-issue.ts';
 import { buildOsvRecord } from './build-osv.ts';
+import { buildOpenVex } from './build-openvex.ts';
 import { buildReleaseNotesMap } from './build-release-notes.ts';
 import { exportInvalid, type ExportContext } from './export-context.ts';
 import { SCHEMA_FILES, validateAgainst, type SchemaName, type SchemaProblem } from './schemas.ts';
@@ -26,6 +27,7 @@ const FORMAT_NAMES: Record<AdvisoryFormat, string> = {
   cve: 'CVE JSON 5.1',
   osv: 'OSV',
   csaf: 'CSAF 2.0',
+  openvex: 'OpenVEX 0.2.0',
   issue: 'tracking issue',
   'release-notes': 'release-notes',
 };
@@ -94,6 +96,10 @@ async function buildChecked(format: AdvisoryFormat, context: ExportContext): Pro
         checkedAgainst: [schema, 'CSAF 2.0 mandatory tests (section 6.1, BSI csaf-validator-lib)'],
         warnings: built.warnings,
       };
+    }
+    case 'openvex': {
+      const built = buildOpenVex(context);
+      return { text: json(built.document), mediaType: 'application/json', checkedAgainst: [requireValid(format, 'openvex', built.document)], warnings: built.warnings };
     }
     case 'issue': {
       const issue = buildTrackingIssue(context);

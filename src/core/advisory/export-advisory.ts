@@ -20,6 +20,7 @@ export interface ExportRequest {
   prs?: number[];
   publisher?: AdvisoryPublisher;
   cnaContainer?: boolean;
+  tlp?: 'RED' | 'AMBER';
 }
 
 export async function exportAdvisory(context: CaseContext, request: ExportRequest): Promise<AdvisoryExport> {
@@ -31,6 +32,7 @@ export async function exportAdvisory(context: CaseContext, request: ExportReques
     now,
     prs: request.prs ?? [],
     cnaContainerOnly: request.cnaContainer === true,
+    ...(request.tlp ? { embargoTlp: request.tlp } : {}),
   });
   const warnings = [...built.warnings];
   const embargoed = !isPublic(record, now);

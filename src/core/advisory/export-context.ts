@@ -58,6 +58,8 @@ export interface ExportContext {
   prs: number[];
   /** CVE: write the CNA container alone (cvelib's `cve publish -f` input) instead of the record. */
   cnaContainerOnly?: boolean;
+  /** CSAF: the TLP label under embargo (default AMBER). */
+  embargoTlp?: 'RED' | 'AMBER';
 }
 
 /** The product lines of the case: each affected product once, its intervals and fixed versions. */

@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS; under ESM its function is the default export's default.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-export type SchemaName = 'cve-record' | 'cve-cna-container' | 'osv' | 'csaf';
+export type SchemaName = 'cve-record' | 'cve-cna-container' | 'osv' | 'csaf' | 'openvex';
 
 /**
  * Where the schemas are: $EMBARGO_SCHEMA_DIR, else the packaged app's resources/schemas, else
@@ -71,6 +71,8 @@ function compile(name: SchemaName): Compiled {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv as unknown as Ajv);
   if (name === 'osv') return { validate: ajv.compile(readJson('osv', 'schema.json')) };
+  // OpenVEX declares format "iri", which ajv-formats lacks: strict off, unknown formats are not checked.
+  if (name === 'openvex') return { validate: ajv.compile(readJson('openvex', 'openvex_json_schema.json')) };
   ajv.addMetaSchema(DRAFT_04_META, DRAFT_04, false);
   for (const version of ['2.0', '3.0', '3.1']) {
     const schema = withoutLegacyIds(readJson('csaf', 'referenced_schema', `cvss-v${version}.json`));
@@ -124,4 +126,5 @@ export const SCHEMA_FILES: Record<SchemaName, string> = {
   'cve-cna-container': 'cve/CVE_JSON_cnaPublishedContainer_5.1.1.json',
   osv: 'osv/schema.json',
   csaf: 'csaf/csaf_json_schema.json',
+  openvex: 'openvex/openvex_json_schema.json',
 };

@@ -3,7 +3,7 @@ import { method } from './define.ts';
 import { caseId } from './common.ts';
 import { timelineEvent } from './cases.ts';
 
-export const advisoryFormat = z.enum(['cve', 'osv', 'csaf', 'issue', 'release-notes']);
+export const advisoryFormat = z.enum(['cve', 'osv', 'csaf', 'openvex', 'issue', 'release-notes']);
 export type AdvisoryFormat = z.infer<typeof advisoryFormat>;
 
 /**
@@ -50,6 +50,12 @@ export const advisoryExportInput = z.strictObject({
   publisher: advisoryPublisher.optional(),
   /** CVE only: the CNA container alone, which is what `cve publish -f` (cvelib) sends. */
   cnaContainer: z.boolean().optional(),
+  /**
+   * CSAF only: the TLP label while the case is under embargo. AMBER (the default): the
+   * distributors list may share it inside their organisations to prepare packages; RED: the
+   * named recipients only. After the Release Date the document is TLP:WHITE either way.
+   */
+  tlp: z.enum(['RED', 'AMBER']).optional(),
 });
 
 export const advisoryExport = z.strictObject({
@@ -105,7 +111,7 @@ export const advisoryMethods = {
     output: advisoryDescriptionSuggestion,
   }),
   'advisory.export': method({
-    summary: 'Build, validate and optionally write an advisory document from a case (CVE JSON 5.1, OSV, CSAF 2.0, tracking issue, release-notes CVE map).',
+    summary: 'Build, validate and optionally write an advisory document from a case (CVE JSON 5.1, OSV, CSAF 2.0, OpenVEX 0.2.0, tracking issue, release-notes CVE map).',
     input: advisoryExportInput,
     output: advisoryExport,
   }),

@@ -14,7 +14,7 @@ import { scoreCvssCall } from '../../../src/core/cvss/index.ts';
 import { caseEdits, caseRecord, type AdvisoryFormat, type CaseEdits, type CaseRecord } from '../../../src/shared/contract/index.ts';
 import { EmbargoError } from '../../../src/shared/errors.ts';
 import { freshVault, tempDir } from '../../helpers/core.ts';
-import { csafMandatoryFailures, officialCsaf, officialCve, officialOsv } from './official-schemas.ts';
+import { csafMandatoryFailures, officialCsaf, officialCve, officialOpenVex, officialOsv } from './official-schemas.ts';
 
 const VECTORS = [
   'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:N/A:N',
@@ -115,6 +115,10 @@ async function independentlyValid(format: AdvisoryFormat, documentText: string):
     const validate = officialOsv();
     return validate(JSON.parse(documentText)) ? [] : [JSON.stringify(validate.errors)];
   }
+  if (format === 'openvex') {
+    const validate = officialOpenVex();
+    return validate(JSON.parse(documentText)) ? [] : [JSON.stringify(validate.errors)];
+  }
   if (format === 'csaf') {
     const document = JSON.parse(documentText) as unknown;
     const validate = officialCsaf();
@@ -129,7 +133,7 @@ async function independentlyValid(format: AdvisoryFormat, documentText: string):
   return Array.isArray(documents) && documents.every((d) => d.errors.length === 0) ? [] : ['YAML does not parse'];
 }
 
-const FORMATS: AdvisoryFormat[] = ['cve', 'osv', 'csaf', 'issue', 'release-notes'];
+const FORMATS: AdvisoryFormat[] = ['cve', 'osv', 'csaf', 'openvex', 'issue', 'release-notes'];
 
 describe('random case data: every export validates or is refused in words', () => {
   for (const format of FORMATS) {

@@ -2,14 +2,14 @@
 // app's own validation; the embargo warning and timeline record for plaintext files; and a
 // refused export that writes nothing.
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { freshVault, tempDir } from '../../helpers/core.ts';
 import { CVE_FEED_TITLE } from '../../../src/core/advisory/build-issue.ts';
 import { WELL_FILLED } from './case-fixture.ts';
-import { SHARED_SCHEMAS, csafMandatoryFailures, officialCsaf, officialCve, officialOsv } from './official-schemas.ts';
+import { SHARED_SCHEMAS, csafMandatoryFailures, officialCsaf, officialCve, officialOpenVex, officialOsv } from './official-schemas.ts';
 
 const CHEAP_KDF = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
 
@@ -36,12 +36,14 @@ describe('advisory.export of a well-filled case', () => {
     await out.remove();
   });
 
-  it('the app ships the official schemas byte for byte', async () => {
+  it('the app ships the official schemas byte for byte (and the OpenVEX schema vendored from openvex/spec, which shared/schemas lacks)', async () => {
     const files = async (dir: string): Promise<string[]> =>
       (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length));
     const shared = (await files(SHARED_SCHEMAS)).sort();
     const shipped = join(import.meta.dirname, '..', '..', '..', 'resources', 'schemas');
-    expect((await files(shipped)).sort()).toEqual(shared);
+    const vendored = (await files(shipped)).filter((file) => file.startsWith(`${sep}openvex${sep}`)).sort();
+    expect(vendored).toEqual([`${sep}openvex${sep}LICENSE`, `${sep}openvex${sep}SOURCE.txt`, `${sep}openvex${sep}openvex_json_schema.json`]);
+    expect((await files(shipped)).filter((file) => !vendored.includes(file)).sort()).toEqual(shared);
     for (const file of shared) expect(await readFile(join(shipped, file))).toEqual(await readFile(join(SHARED_SCHEMAS, file)));
   });
 
@@ -167,6 +169,81 @@ describe('advisory.export of a well-filled case', () => {
     expect(result.warnings.join('\n')).toMatch(/CSAF 2\.0 holds one CWE per vulnerability/);
   });
 
+  it('CSAF under embargo: TLP:AMBER by default (RED on request), dated by the future Release Date so distributors can load it now', async () => {
+    type Doc = { document: { distribution: { text: string; tlp: { label: string } }; tracking: { initial_release_date: string; current_release_date: string; revision_history: { date: string }[] } } };
+    const amber = JSON.parse((await vault.call('advisory.export', { id, format: 'csaf' })).text) as Doc;
+    expect(amber.document.distribution.tlp.label).toBe('AMBER');
+    expect(amber.document.distribution.text).toMatch(/^Embargoed until 2026-12-02T16:00:00\.000Z\. TLP:AMBER: share only inside your organisation/);
+    expect(amber.document.tracking.initial_release_date).toBe('2026-12-02T16:00:00.000Z');
+    expect(amber.document.tracking.current_release_date).toBe('2026-12-02T16:00:00.000Z');
+    expect(amber.document.tracking.revision_history[0]?.date).toBe('2026-12-02T16:00:00.000Z');
+    const red = JSON.parse((await vault.call('advisory.export', { id, format: 'csaf', tlp: 'RED' })).text) as Doc;
+    expect(red.document.distribution.tlp.label).toBe('RED');
+    expect(red.document.distribution.text).toMatch(/TLP:RED: for the named recipients only/);
+    expect(officialCsaf()(red), JSON.stringify(officialCsaf().errors)).toBe(true);
+    expect(await csafMandatoryFailures(red)).toEqual([]);
+    // CSAF 2.0 knows TLP 1.0 labels only: TLP 2.0's CLEAR is refused by the official schema, hence WHITE after the Release Date.
+    const clear = structuredClone(red);
+    clear.document.distribution.tlp.label = 'CLEAR';
+    expect(officialCsaf()(clear)).toBe(false);
+  });
+
+  it('OpenVEX 0.2.0: valid against the OpenVEX schema, affected and fixed statements per product, dated by the Release Date under embargo', async () => {
+    const result = await vault.call('advisory.export', { id, format: 'openvex' });
+    expect(result.validation.checkedAgainst).toEqual(['openvex/openvex_json_schema.json']);
+    expect(result.warnings[0]).toMatch(/under embargo/);
+    const document = JSON.parse(result.text) as Record<string, unknown> & { statements: Record<string, unknown>[] };
+    const validate = officialOpenVex();
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(document).toMatchObject({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      '@id': 'https://kubernetes.io/.well-known/openvex/cve-2026-31337.openvex.json',
+      author: 'Kubernetes Security Response Committee <security@kubernetes.io>',
+      timestamp: '2026-12-02T16:00:00.000Z',
+      version: 1,
+    });
+    expect(document.statements.map((s) => [s.status, (s.products as { identifiers: { cpe23: string } }[]).map((p) => p.identifiers.cpe23)])).toEqual([
+      ['affected', ['cpe:2.3:a:kubernetes:kubelet:*:*:*:*:*:*:*:*']],
+      ['fixed', ['cpe:2.3:a:kubernetes:kubelet:1.29.4:*:*:*:*:*:*:*', 'cpe:2.3:a:kubernetes:kubelet:1.30.1:*:*:*:*:*:*:*', 'cpe:2.3:a:kubernetes:kubelet:1.28.9:*:*:*:*:*:*:*']],
+      ['affected', ['cpe:2.3:a:kubernetes:kube-proxy:*:*:*:*:*:*:*:*']],
+    ]);
+    expect(document.statements[0]).toMatchObject({
+      vulnerability: { name: 'CVE-2026-31337', '@id': 'https://www.cve.org/CVERecord?id=CVE-2026-31337' },
+      status_notes: 'Affected versions of kubelet: >=1.29.0 <1.29.4; >=1.30.0 <1.30.1; <1.28.9.',
+      action_statement: `Upgrade kubelet to 1.29.4 or 1.30.1 or 1.28.9. Until then: ${WELL_FILLED.workarounds}`,
+    });
+    expect(document.statements[2]?.action_statement).toBe(WELL_FILLED.workarounds);
+    // The schema is not vacuous: an affected statement without its action is refused.
+    const broken = structuredClone(document);
+    delete (broken.statements[0] as Record<string, unknown>).action_statement;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('OpenVEX and OSV follow the vault\'s publisher settings (another project: its ecosystem, its package as a purl)', async () => {
+    await vault.call('advisory.updateSettings', {
+      publisher: {
+        vendor: 'Envoy',
+        osvEcosystem: 'Go',
+        csafPublisherName: 'Envoy Security Team',
+        csafPublisherNamespace: 'https://www.envoyproxy.io',
+        securityContact: 'envoy-security@googlegroups.com',
+        products: { kubelet: { product: 'envoy', collectionURL: 'https://pkg.go.dev', packageName: 'github.com/envoyproxy/envoy' } },
+      },
+    });
+    try {
+      const vex = JSON.parse((await vault.call('advisory.export', { id, format: 'openvex' })).text) as { author: string; statements: { products: { identifiers: Record<string, string> }[] }[] };
+      expect(officialOpenVex()(vex)).toBe(true);
+      expect(vex.author).toBe('Envoy Security Team <envoy-security@googlegroups.com>');
+      expect(vex.statements[1]?.products[0]?.identifiers).toEqual({ cpe23: 'cpe:2.3:a:envoy:envoy:1.29.4:*:*:*:*:*:*:*', purl: 'pkg:golang/github.com/envoyproxy/envoy@1.29.4' });
+      const osv = JSON.parse((await vault.call('advisory.export', { id, format: 'osv' })).text) as { affected: { package: { ecosystem: string } }[] };
+      expect(osv.affected.map((a) => a.package.ecosystem)).toEqual(['Go', 'Go']);
+    } finally {
+      await vault.call('advisory.updateSettings', {
+        publisher: { vendor: 'Kubernetes', osvEcosystem: 'Kubernetes', csafPublisherName: 'Kubernetes Security Response Committee', csafPublisherNamespace: 'https://kubernetes.io', securityContact: 'security@kubernetes.io', products: { kubelet: {} } },
+      });
+    }
+  });
+
   it('tracking issue: the title matches the CVE feed pattern; the body has the template sections', async () => {
     const result = await vault.call('advisory.export', { id, format: 'issue' });
     const issue = JSON.parse(result.text) as { title: string; body: string; labels: string[] };
@@ -229,6 +306,9 @@ describe('advisory.export of a well-filled case', () => {
     expect(document.document.tracking).toMatchObject({ status: 'final', version: '1' });
     expect(document.document.distribution.tlp.label).toBe('WHITE');
     expect(await csafMandatoryFailures(document)).toEqual([]);
+    const vex = JSON.parse((await vault.call('advisory.export', { id, format: 'openvex' })).text) as { timestamp: string };
+    expect(officialOpenVex()(vex)).toBe(true);
+    expect(vex.timestamp).toBe('2026-12-03T00:00:00.000Z');
     now = Date.parse('2026-11-27T10:00:00Z');
   });
 

@@ -18,6 +18,19 @@ const read = (...path: string[]) => JSON.parse(readFileSync(join(SHARED_SCHEMAS,
 let cve: ValidateFunction | undefined;
 let osv: ValidateFunction | undefined;
 let csaf: ValidateFunction | undefined;
+let openvex: ValidateFunction | undefined;
+
+/** shared/schemas has no OpenVEX schema: the copy vendored from openvex/spec into resources/schemas. */
+export const VENDORED_OPENVEX = join(import.meta.dirname, '..', '..', '..', 'resources', 'schemas', 'openvex', 'openvex_json_schema.json');
+
+export function officialOpenVex(): ValidateFunction {
+  if (!openvex) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    openvex = ajv.compile(JSON.parse(readFileSync(VENDORED_OPENVEX, 'utf8')) as Record<string, unknown>);
+  }
+  return openvex;
+}
 
 export function officialCve(): ValidateFunction {
   if (!cve) {

@@ -76,10 +76,14 @@ describe('calendar: checking a Release Date', () => {
     expect(check.reasons.join(' ')).toMatch(/More than linux-distros' 14 days after the earliest first notice \(2026-03-04 09:00 UTC, not sent yet\)/);
   });
 
-  it('the 2017 profile: no later than Disclosure + 21 days; no hour rule means candidates at 16:00 UTC', () => {
+  it('the 2017 profile: no later than Disclosure + 21 days; no hour rule means candidates at the next full hour, not Kubernetes\' 16:00', () => {
     const ctx = context({ caseFields: fields({}, 'kubernetes-2017') });
     expect(failed(plus(D, 22 * DAY), ctx)).toEqual(['profile-latest']);
-    expect(proposeDate(ctx, new Date(D), 30).proposed?.releaseDate).toBe('2026-03-09T16:00:00.000Z');
+    expect(proposeDate(ctx, new Date(D), 30).proposed?.releaseDate).toBe('2026-03-09T09:00:00.000Z');
+    expect(proposeDate(ctx, new Date(Date.parse(D) + 60_000), 30).proposed?.releaseDate).toBe('2026-03-09T10:00:00.000Z');
+    // The vault's usual hour decides for a project whose profile has none.
+    const vault = context({ caseFields: fields({}, 'kubernetes-2017'), settings: { releaseTimeUtc: '13:30', minNoticeDays: 7, linuxDistrosMaxDays: 14 } });
+    expect(proposeDate(vault, new Date(D), 30).proposed?.releaseDate).toBe('2026-03-09T13:30:00.000Z');
   });
 
   it('proposes nothing when no day in range meets every constraint, and refuses the past', () => {

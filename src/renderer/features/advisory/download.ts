@@ -6,6 +6,7 @@ const SUFFIX: Record<AdvisoryFormat, string> = {
   cve: '.json',
   osv: '.osv.json',
   csaf: '.csaf.json',
+  openvex: '.openvex.json',
   issue: '.tracking-issue.json',
   'release-notes': '.release-notes.yaml',
 };

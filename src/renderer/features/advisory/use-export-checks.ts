@@ -10,6 +10,7 @@ export const FORMATS: readonly { format: AdvisoryFormat; name: string; short: st
   { format: 'cve', name: 'CVE JSON 5.1 record', short: 'CVE JSON 5' },
   { format: 'osv', name: 'OSV record', short: 'OSV' },
   { format: 'csaf', name: 'CSAF 2.0 advisory', short: 'CSAF' },
+  { format: 'openvex', name: 'OpenVEX 0.2 document', short: 'OpenVEX' },
   { format: 'issue', name: 'Public tracking issue', short: 'Tracking issue' },
   { format: 'release-notes', name: 'Release-notes CVE map (YAML)', short: 'Release notes' },
 ];
