@@ -162,5 +162,19 @@ remoteTest('team: create, add a member, share, sync, decide a conflict', async (
   await rename(moved, remote.path);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Synced.' })).toBeVisible();
+
+  // Removing Bob: the confirmation lists what he could already read and says it is not retroactive.
+  await members.getByRole('row', { name: /Bob/ }).getByRole('button', { name: 'Remove…' }).click();
+  const removal = page.getByRole('dialog', { name: 'Remove Bob from the team' });
+  await expect(removal).toContainText('not retroactive');
+  await expect(removal.getByRole('list', { name: 'Cases Bob could read' })).toContainText(opened.id);
+  await removal.getByRole('button', { name: 'Remove Bob' }).click();
+  await expect(removal).toBeHidden();
+  await expect(members.getByRole('row', { name: /Bob/ })).toHaveCount(0);
+  const removed = page.getByRole('region', { name: 'Removed members' });
+  await expect(removed).toContainText('not retroactive');
+  await expect(removed).toContainText(opened.id);
+  const after = (await api<{ cases: { epoch: number; sharedWith: string[] }[] }>(page, 'team.show', {})).cases[0]!;
+  expect(after.sharedWith).toHaveLength(1);
   expect(problems()).toEqual([]);
 });

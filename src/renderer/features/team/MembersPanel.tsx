@@ -12,12 +12,14 @@ import { dateOnly, splitUserId } from '../keyring/key-format.ts';
 import { useAction } from '../keyring/use-action.ts';
 import { TeamError } from './TeamError.tsx';
 import { VerifiedKeySelect } from './VerifiedKeySelect.tsx';
+import { RemoveMemberDialog } from './RemoveMemberDialog.tsx';
 import { sameFingerprint } from './team-format.ts';
 
 export function MembersPanel({ team }: { team: TeamInfo }): ReactElement {
   const revision = useUi((ui) => ui.revision);
   const keys = useQuery('keyring.list', {}, revision);
   const keyOf = (fingerprint: string): KeyInfo | undefined => keys.value?.find((key) => sameFingerprint(key.fingerprint, fingerprint));
+  const [removing, setRemoving] = useState<TeamInfo['members'][number] | null>(null);
   return (
     <section className="panel" aria-labelledby="team-members-heading">
       <div className="panel__header">
@@ -34,6 +36,9 @@ export function MembersPanel({ team }: { team: TeamInfo }): ReactElement {
               <th scope="col">Key</th>
               <th scope="col">Key health</th>
               <th scope="col">Sync</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -50,12 +55,20 @@ export function MembersPanel({ team }: { team: TeamInfo }): ReactElement {
                   <KeyHealth info={keyOf(member.fingerprint)} me={member.me} />
                 </td>
                 <td>{member.me ? <span>Your state #{member.lastSeenCounter}</span> : <MemberSync counter={member.lastSeenCounter} ours={team.counter} />}</td>
+                <td>
+                  {member.me ? null : (
+                    <button type="button" className="button button--ghost" onClick={() => setRemoving(member)}>
+                      Remove…
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <AddMemberForm team={team} keys={keys.value ?? []} />
+      <RemoveMemberDialog team={team} member={removing} onClose={() => setRemoving(null)} />
     </section>
   );
 }
