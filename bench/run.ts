@@ -5,6 +5,7 @@ import { runCvssBench } from './cvss.ts';
 import { runPgpBench } from './pgp.ts';
 import { runWorkspaceBench } from './workspace.ts';
 import { runCliBench } from './cli.ts';
+import { runUiBench } from './ui.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   vault: runVaultBench,
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   pgp: runPgpBench,
   workspace: runWorkspaceBench,
   cli: runCliBench,
+  ui: runUiBench,
 };
 
 const wanted = process.argv.slice(2);
