@@ -6,6 +6,7 @@ import { runPgpBench } from './pgp.ts';
 import { runWorkspaceBench } from './workspace.ts';
 import { runCliBench } from './cli.ts';
 import { runTeamBench } from './team.ts';
+import { runUiBench } from './ui.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   vault: runVaultBench,
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   workspace: runWorkspaceBench,
   cli: runCliBench,
   team: runTeamBench,
+  ui: runUiBench,
 };
 
 const wanted = process.argv.slice(2);

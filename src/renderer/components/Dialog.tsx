@@ -2,7 +2,7 @@
 // Fields inside must not use autoFocus (it would hide the opener from Radix): mark the first
 // one data-autofocus instead.
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useRef, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
 
 interface DialogProps {
@@ -16,11 +16,31 @@ interface DialogProps {
 export function Dialog({ open, onOpenChange, title, description, children }: DialogProps): ReactElement {
   // Opened from state rather than a Radix Trigger, so focus is given back to the opener by hand.
   const opener = useRef<HTMLElement | null>(null);
+  const content = useRef<HTMLDivElement>(null);
+  // A dialog whose body changes in place (a form that becomes its result) removes the button
+  // that had focus, and focus falls to the page behind (or to the dialog box itself, where Radix
+  // catches it): bring it to the new data-autofocus.
+  const autofocused = useRef<HTMLElement | null | undefined>(undefined);
+  useEffect(() => {
+    const box = content.current;
+    if (!open || !box) {
+      autofocused.current = undefined;
+      return;
+    }
+    const target = box.querySelector<HTMLElement>('[data-autofocus]');
+    if (target === autofocused.current) return;
+    const first = autofocused.current === undefined;
+    autofocused.current = target;
+    const active = document.activeElement;
+    if (first || (active !== null && active !== document.body && active !== box)) return;
+    target?.focus();
+  });
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog__overlay" />
         <RadixDialog.Content
+          ref={content}
           className="dialog__content"
           onOpenAutoFocus={(event) => {
             opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -1,11 +1,8 @@
 // The case's timeline: first as a picture (the schedule's phases and deadlines, what happened
 // and when, the Release Date and now), then as the list of events, newest first, under a form
 // to add a note. Each event shows its time in UTC and local time, its actor, and the start of
-// its chain hash (the timeline is hash-chained).
-import type { ReactElement } from 'react';
-import type { TimelineEvent } from '../../../shared/contract/index.ts';
-import { formatLocal, formatUtc } from '../../lib/time.ts';
-import { Icon } from '../../components/Icon.tsx';
+// its chain hash (the timeline is hash-chained). The list is virtualised (EventList.tsx).
+import { useMemo, type ReactElement } from 'react';
 import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
 import type { CaseTabProps } from '../cases/case-tabs.tsx';
@@ -13,13 +10,14 @@ import { useCaseProcess } from '../process/use-case-process.ts';
 import { ProcessBar } from '../process/ProcessBar.tsx';
 import { ScheduleNotices } from '../process/ScheduleNotices.tsx';
 import { SchedulePanel } from '../process/SchedulePanel.tsx';
-import { describeEvent, type NameOf } from './describe-event.ts';
+import { EventList } from './EventList.tsx';
 import { AddNoteForm } from './AddNoteForm.tsx';
 
 export function TimelineTab({ caseRecord }: CaseTabProps): ReactElement {
   const dataChanged = useUi((ui) => ui.dataChanged);
   const process = useCaseProcess(caseRecord.id);
-  const newestFirst = process.events ? [...process.events].reverse() : [];
+  const events = process.events;
+  const newestFirst = useMemo(() => (events ? [...events].reverse() : []), [events]);
 
   return (
     <div className="case-process">
@@ -40,47 +38,8 @@ export function TimelineTab({ caseRecord }: CaseTabProps): ReactElement {
           Events
         </h2>
         <AddNoteForm caseId={caseRecord.id} onAdded={dataChanged} />
-        <ol className="timeline" aria-label="Timeline, newest first">
-          {newestFirst.map((event) => (
-            <TimelineItem key={event.seq} event={event} names={process.names} />
-          ))}
-        </ol>
+        <EventList events={newestFirst} names={process.names} label="Timeline, newest first" />
       </section>
     </div>
-  );
-}
-
-function TimelineItem({ event, names }: { event: TimelineEvent; names: NameOf }): ReactElement {
-  const description = describeEvent(event, names);
-  return (
-    <li className="timeline__item" data-type={event.type}>
-      <span className="timeline__marker">
-        <Icon name={description.icon} />
-      </span>
-      <div>
-        <div className="timeline__head">
-          <span className="timeline__title">{description.title}</span>
-          <time className="timeline__time" dateTime={event.at}>
-            {formatUtc(event.at)} · {formatLocal(event.at)}
-          </time>
-        </div>
-        <div className="timeline__body">
-          {description.text !== undefined ? <p className="timeline__note">{description.text}</p> : null}
-          {description.details && description.details.length > 0 ? (
-            <dl className="timeline__details">
-              {description.details.map(([label, value]) => (
-                <div key={label} className="timeline__detail">
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
-        </div>
-        <p className="timeline__meta">
-          #{event.seq} · by {event.actor} · <span className="mono" title={`Chain hash ${event.hash}`}>{event.hash.slice(0, 12)}</span>
-        </p>
-      </div>
-    </li>
   );
 }
