@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'KeyPassphraseRequired',
   'WrongKeyPassphrase',
   'ConfirmationRequired',
+  // a revocation certificate that is not one, or does not verify (src/core/keyring/revoke.ts)
+  'InvalidRevocation',
   // patch workspace (src/core/workspace)
   'NotARepository',
   'UpstreamUnavailable',

@@ -1,4 +1,4 @@
-// `embargo keyring generate|import|list|show|export|verify|unverify|set-own|delete|check` (CLI.md).
+// `embargo keyring generate|import|list|show|export|verify|unverify|set-own|delete|revoke|import-revocation|check` (CLI.md).
 // Everything goes through the contract except printing a secret key export: the contract never
 // carries secret key material, so that one step calls the core directly (exportSecretKey).
 import { readFile, writeFile } from 'node:fs/promises';
@@ -304,6 +304,57 @@ export function registerKeyringCommands(program: Command, run: CommandRunner): v
         const removed = await session.call('keyring.remove', { fingerprint, confirmSecret: Boolean(options.yesDeleteSecret) });
         if (session.options.json) printJson(session.io, removed);
         else session.io.stdout(`Deleted ${removed.removed}.\n`);
+      }),
+    );
+
+  keyring
+    .command('revoke')
+    .description('revoke a key whose secret part the vault holds (yours); prints the revocation certificate; export the revoked key with "keyring export"')
+    .argument('<fingerprint>')
+    .option('--reason <reason>', 'compromised, superseded, retired or unspecified', 'unspecified')
+    .option('--description <text>', 'a line shown with the reason', '')
+    .option('--yes-revoke', 'confirm without asking: a revocation cannot be undone')
+    .option('-o, --output <file>', 'write the revocation certificate to a new file instead of standard output')
+    .action((fingerprint: string, options: { reason: string; description: string; yesRevoke?: boolean; output?: string }) =>
+      run(async (session) => {
+        const reasons = ['compromised', 'superseded', 'retired', 'unspecified'] as const;
+        const reason = reasons.find((value) => value === options.reason);
+        if (!reason) throw usageError(`--reason takes one of ${reasons.join(', ')}.`);
+        await session.unlock();
+        const key = await session.call('keyring.show', { fingerprint });
+        if (!options.yesRevoke) {
+          let yes = false;
+          if (session.io.stdinIsTty) {
+            session.io.stderr(`Revoking ${key.primaryUserId ?? key.fingerprint}\n  ${key.fingerprintGroups}\nA revocation cannot be undone: nobody will encrypt to this key again.\n`);
+            yes = (await session.io.promptHidden('Type "revoke" to revoke it: ')).trim().toLowerCase() === 'revoke';
+          }
+          if (!yes) throw new CliFailure({ code: 'ConfirmationRequired', message: 'Revoking a key needs confirmation: add --yes-revoke (or answer "revoke" on a terminal).' }, EXIT_USAGE);
+        }
+        const outcome = await session.call('keyring.revoke', { fingerprint: key.fingerprint, reason, description: options.description, confirm: true });
+        if (options.output) {
+          try {
+            await writeFile(options.output, outcome.revocationCertificate, { flag: 'wx', mode: 0o644 });
+          } catch (error) {
+            throw new CliFailure({ code: 'Conflict', message: `Cannot create ${options.output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.` }, 1);
+          }
+        }
+        if (session.options.json) return printJson(session.io, { ...outcome, ...(options.output ? { output: options.output } : {}) });
+        session.io.stderr(`Revoked ${key.fingerprintGroups} (${reason}). Send the revoked key ("embargo keyring export ${key.fingerprint}") to your correspondents.\n`);
+        if (!options.output) session.io.stdout(outcome.revocationCertificate);
+      }),
+    );
+
+  keyring
+    .command('import-revocation')
+    .description("apply a correspondent's revocation certificate (gpg --gen-revoke, openpgp-revocs.d) to their key")
+    .argument('<file>', 'the certificate ("-" reads it from standard input)')
+    .action((file: string) =>
+      run(async (session) => {
+        const data = await readInput(session, file);
+        await session.unlock();
+        const key = await session.call('keyring.importRevocation', { data });
+        if (session.options.json) return printJson(session.io, key);
+        session.io.stdout(`Revoked ${key.fingerprint}  ${key.primaryUserId ?? ''}${key.revocationReason ? `: ${key.revocationReason}` : ''}\n`);
       }),
     );
 

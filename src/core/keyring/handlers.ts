@@ -10,6 +10,7 @@ import { generateOwnKey } from './generate-key.ts';
 import { importKeys } from './import-keys.ts';
 import { listKeys, showKey } from './list-keys.ts';
 import { checkRecipients } from './recipients.ts';
+import { importRevocation, revokeOwnKey } from './revoke.ts';
 import { readKeyring } from './store.ts';
 import { removeKey, setOwnKey, setVerified } from './trust.ts';
 
@@ -26,6 +27,8 @@ type KeyringHandlers = Pick<
   | 'keyring.setOwn'
   | 'keyring.remove'
   | 'keyring.checkRecipients'
+  | 'keyring.revoke'
+  | 'keyring.importRevocation'
   | 'keyring.encrypt'
   | 'keyring.decrypt'
   | 'keyring.signDetached'
@@ -60,6 +63,8 @@ export function keyringHandlers(session: CoreSession): KeyringHandlers {
     'keyring.unverify': async ({ fingerprint }) => setVerified(session, fingerprint, false),
     'keyring.setOwn': async ({ fingerprint }) => setOwnKey(session, fingerprint),
     'keyring.remove': async ({ fingerprint, confirmSecret }) => removeKey(session, fingerprint, confirmSecret),
+    'keyring.revoke': async ({ fingerprint, reason, description, confirm }) => revokeOwnKey(session, { fingerprint, reason, description, confirmed: confirm }),
+    'keyring.importRevocation': async ({ data }) => importRevocation(session, payloadBytes(data)),
     'keyring.checkRecipients': async ({ fingerprints }) => checkRecipients(session, await readKeyring(session), fingerprints),
     'keyring.encrypt': async ({ to, data, filename, sign, encryptToSelf, allowUnverified }) =>
       encryptBytes(session, payloadBytes(data), filename, { to, sign, encryptToSelf, allowUnverified }),

@@ -145,6 +145,10 @@ const name = z.string().trim().min(1, 'the name is empty').max(200);
 const email = z.email('not an email address').max(320);
 const keyPassphrase = z.string().min(1).max(1024);
 
+/** OpenPGP's reasons for revocation (RFC 4880 5.2.3.23), as gpg offers them. */
+export const revocationReason = z.enum(['compromised', 'superseded', 'retired', 'unspecified']);
+export type RevocationReason = z.infer<typeof revocationReason>;
+
 export const keyringMethods = {
   'keyring.list': method({
     summary: 'Every key, with its trust, validity and warnings; optionally filtered by text.',
@@ -210,6 +214,22 @@ export const keyringMethods = {
     summary: 'Delete a key from the keyring; a secret key needs confirmSecret: true.',
     input: z.strictObject({ fingerprint: pgpFingerprint, confirmSecret: z.boolean().default(false) }),
     output: z.strictObject({ removed: z.string() }),
+  }),
+  'keyring.revoke': method({
+    summary: 'Revoke a key whose secret part the vault holds, with a reason; explicit confirmation required. Returns the revocation certificate.',
+    input: z.strictObject({
+      fingerprint: pgpFingerprint,
+      reason: revocationReason,
+      /** Shown with the reason by gpg and by us ("moved to a new key", "laptop stolen"). */
+      description: z.string().max(500).default(''),
+      confirm: z.literal(true, 'revoking a key needs confirm: true'),
+    }),
+    output: z.strictObject({ key: keyInfo, revocationCertificate: z.string() }),
+  }),
+  'keyring.importRevocation': method({
+    summary: "Apply a correspondent's revocation certificate (gpg --gen-revoke, openpgp-revocs.d) to the key it names; checked first, all or nothing.",
+    input: z.strictObject({ data: pgpPayload }),
+    output: keyInfo,
   }),
   'keyring.checkRecipients': method({
     summary: 'Whether each fingerprint can be encrypted to now, and why not.',

@@ -12,6 +12,7 @@ import { Drawer } from './Drawer.tsx';
 import { USAGE_LABELS, dateOnly, groupFingerprint, isBlocking, shortFingerprint, sortWarnings, splitUserId, subkeyState } from './key-format.ts';
 import { OwnKeyBadge, VerifiedBadge } from './KeyBadges.tsx';
 import { useAction } from './use-action.ts';
+import { RevokeKey } from './RevokeKey.tsx';
 
 interface KeyDetailsProps {
   keyInfo: KeyInfo | null;
@@ -204,6 +205,10 @@ function KeyDetailsBody({
             </tbody>
           </table>
         )}
+      </Section>
+
+      <Section title="Revoke">
+        <RevokeKey keyInfo={keyInfo} />
       </Section>
 
       <Section title="Remove">
