@@ -14,6 +14,7 @@ import { registerProcessCommands } from './commands/process.ts';
 import { registerCvssCommands } from './commands/cvss.ts';
 import { registerAdvisoryCommands } from './commands/advisory.ts';
 import { registerWorkspaceCommands } from './commands/workspace.ts';
+import { registerWorkspaceRefreshCommands } from './commands/workspace-refresh.ts';
 import { registerKeyringCommands } from './commands/keyring.ts';
 import { registerCryptCommands } from './commands/crypt.ts';
 import { registerPeopleCommands } from './commands/people.ts';
@@ -67,6 +68,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerCvssCommands(program, runner);
   registerAdvisoryCommands(program, runner);
   registerWorkspaceCommands(program, runner);
+  registerWorkspaceRefreshCommands(program, runner);
   registerKeyringCommands(program, runner);
   registerCryptCommands(program, runner);
   registerPeopleCommands(program, runner);
