@@ -15,6 +15,7 @@ import { registerCvssCommands } from './commands/cvss.ts';
 import { registerAdvisoryCommands } from './commands/advisory.ts';
 import { registerWorkspaceCommands } from './commands/workspace.ts';
 import { registerCommitmentCommands } from './commands/commitment.ts';
+import { registerWorkspaceRefreshCommands } from './commands/workspace-refresh.ts';
 import { registerKeyringCommands } from './commands/keyring.ts';
 import { registerCryptCommands } from './commands/crypt.ts';
 import { registerPeopleCommands } from './commands/people.ts';
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo, run: (program: Command) => CommandRunner
   registerCvssCommands(program, runner);
   registerAdvisoryCommands(program, runner);
   registerWorkspaceCommands(program, runner);
+  registerWorkspaceRefreshCommands(program, runner);
   registerKeyringCommands(program, runner);
   registerCryptCommands(program, runner);
   registerPeopleCommands(program, runner);

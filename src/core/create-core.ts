@@ -10,6 +10,7 @@ import { cvssMethods } from '../shared/contract/cvss.ts';
 import { advisoryMethods } from '../shared/contract/advisory.ts';
 import { workspaceMethods } from '../shared/contract/workspace.ts';
 import { commitmentMethods } from '../shared/contract/commitment.ts';
+import { workspaceRefreshMethods } from '../shared/contract/workspace-refresh.ts';
 import { keyringMethods } from '../shared/contract/keyring.ts';
 import { peopleMethods } from '../shared/contract/people.ts';
 import { distributorMethods } from '../shared/contract/distributors.ts';
@@ -169,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
       const [{ workspaceHandlers }, { keyringEncryptor }] = await Promise.all([import('./workspace/handlers.ts'), import('./keyring/export-encryptor.ts')]);
       return workspaceHandlers(session, { encryptor: () => keyringEncryptor(session) });
     }),
+    ...lazyHandlers(methodsOf(workspaceRefreshMethods), async () => (await import('./workspace/refresh-handlers.ts')).workspaceRefreshHandlers(session)),
     ...lazyHandlers(methodsOf(keyringMethods), async () => (await import('./keyring/handlers.ts')).keyringHandlers(session)),
     ...lazyHandlers(methodsOf(peopleMethods), async () => (await import('./people/handlers.ts')).peopleHandlers(session)),
     ...lazyHandlers(methodsOf(distributorMethods), async () => (await import('./distributors/handlers.ts')).distributorHandlers(session)),

@@ -67,7 +67,7 @@ describe('embargo mail', () => {
     const run = await cli('mail', 'templates');
     expect(run.code).toBe(0);
     const { templates } = run.json() as { templates: { id: string; title: string }[] };
-    expect(templates).toHaveLength(12);
+    expect(templates).toHaveLength(13);
     expect(templates[0]).toMatchObject({ id: 'fix-team-invitation', title: 'Fix Team invitation' });
     const human = await runCli(['--vault', vault, 'mail', 'templates'], env);
     expect(human.stdout).toMatch(/^ID\s+MODE\s+SCOPE\s+TITLE\n/);

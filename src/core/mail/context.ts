@@ -20,6 +20,7 @@ import type { CaseDocument } from '../vault/documents.ts';
 import { STATE_BLOB } from '../workspace/case-workspace.ts';
 import { parseState } from '../workspace/store/state.ts';
 import { cveNumberPart, releaseLabel } from '../workspace/export-patches.ts';
+import { readRefresh } from '../workspace/refresh-store.ts';
 import { addressesIn, buildDirectory, type Directory } from './directory.ts';
 import { readTemplate, readSettings } from './template-store.ts';
 
@@ -37,6 +38,8 @@ export interface MailContext {
   directory: Directory;
   /** The patch series file names per branch; null when the case has no release branches yet. */
   patchFiles: { branch: string; name: string }[] | null;
+  /** The interdiff of the last workspace refresh (the upstream moved); null when there was none. */
+  interdiff: string | null;
   leak: LeakRecord | null;
   leakDecision: DecisionRecord | null;
   handoff: HandoffRecord | null;
@@ -123,6 +126,7 @@ export async function loadMailContext(
     distributors,
     directory: buildDirectory(roster, people),
     patchFiles: document ? await patchFileNames(session, document) : null,
+    interdiff: document ? ((await readRefresh(session.vault(), document.case.id))?.interdiff ?? null) : null,
     leak,
     leakDecision: leak?.decisionId ? (document?.process.decisions.find((decision) => decision.id === leak.decisionId) ?? null) : null,
     handoff: pickHandoff(document, context.handoffId),

@@ -186,6 +186,11 @@ const VARIABLES: Variable[] = [
   },
   { name: 'patchFiles', description: 'The attached patch series, one file per release branch.', value: (c) => bullets((c.patchFiles ?? []).map((p) => `${p.name} (branch ${p.branch})`)) },
   { name: 'patchBranches', description: 'The release branches with patches.', value: (c) => (c.patchFiles && c.patchFiles.length > 0 ? c.patchFiles.map((p) => p.branch).join(', ') : null) },
+  {
+    name: 'interdiff',
+    description: 'What changed in the patch series since the upstream moved (per branch, as git range-diff shows it), kept as it is.',
+    value: (c) => (c.interdiff && c.interdiff.trim() !== '' ? c.interdiff.replace(/\n+$/, '').split('\n').map((line) => (line === '' ? '' : `    ${line}`)).join('\n') : null),
+  },
   { name: 'processOverview', description: 'Each phase of the process with its deadline.', value: processOverview },
   { name: 'openItems', description: 'The checklist steps not done yet, with their state and deadline.', value: openItems },
   { name: 'profileTitle', description: 'The process profile the case follows.', value: (c) => c.schedule?.profile.title ?? null },

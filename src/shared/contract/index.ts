@@ -8,6 +8,7 @@ import { rosterMethods } from './roster.ts';
 import { cvssMethods } from './cvss.ts';
 import { advisoryMethods } from './advisory.ts';
 import { workspaceMethods } from './workspace.ts';
+import { workspaceRefreshMethods } from './workspace-refresh.ts';
 import { keyringMethods } from './keyring.ts';
 import { peopleMethods } from './people.ts';
 import { distributorMethods } from './distributors.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...cvssMethods,
   ...advisoryMethods,
   ...workspaceMethods,
+  ...workspaceRefreshMethods,
   ...keyringMethods,
   ...peopleMethods,
   ...distributorMethods,
@@ -75,6 +77,7 @@ export * from './roster.ts';
 export * from './cvss.ts';
 export * from './advisory.ts';
 export * from './workspace.ts';
+export * from './workspace-refresh.ts';
 export * from './keyring.ts';
 export * from './people.ts';
 export * from './distributors.ts';

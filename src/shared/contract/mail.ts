@@ -23,6 +23,7 @@ export const MAIL_TEMPLATE_IDS = [
   'membership-answer',
   'distributor-removal',
   'handoff-note',
+  'patches-updated',
 ] as const;
 export const mailTemplateId = z.enum(MAIL_TEMPLATE_IDS);
 export type MailTemplateId = z.infer<typeof mailTemplateId>;

@@ -67,7 +67,8 @@ describe('templates, drafts and versions', () => {
       if (id === 'distributors-reminder') continue; // needs a notice first (acks.test.ts)
       const preview = await vault.call('mail.preview', { caseId, template: id, context: contexts[id] ?? {} });
       // This case has no workspace yet: the notice says the patch series is missing (export-interop.test.ts has it).
-      expect(preview.missing, id).toEqual(id === 'distributors-notice' ? ['patchFiles'] : []);
+      // the patches-updated email quotes the interdiff of a workspace refresh (refresh.test.ts has it)
+      expect(preview.missing, id).toEqual(id === 'distributors-notice' ? ['patchFiles'] : id === 'patches-updated' ? ['patchFiles', 'interdiff'] : []);
       expect(preview.subject, id).not.toMatch(/\{\{|⟦/);
     }
     const leak = await vault.call('mail.preview', { caseId, template: 'leak-report' });

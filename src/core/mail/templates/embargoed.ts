@@ -3,7 +3,7 @@
 // Our own wording, built on the sections in shared/reference/field-practice.md.
 import { lines, type DefaultTemplate } from './types.ts';
 
-const EMBARGO_CONDITIONS = lines(
+export const EMBARGO_CONDITIONS = lines(
   '- Deploying a patched build before the Release Date: {{embargoDeploy}}',
   '- The patch itself: {{embargoPatch}}',
   '- Hosted services: {{embargoHosted}}',

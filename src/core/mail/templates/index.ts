@@ -3,6 +3,7 @@ import type { MailTemplateId } from '../../../shared/contract/mail.ts';
 import { DISTRIBUTORS_NOTICE, DISTRIBUTORS_REMINDER, DISTRIBUTORS_SECOND_NOTICE, FIX_TEAM_INVITATION, HANDOFF_NOTE, LEAK_REPORT } from './embargoed.ts';
 import { DISTRIBUTOR_REMOVAL, MEMBERSHIP_ANSWER } from './membership.ts';
 import { FORTHCOMING_FIX, OSS_SECURITY, RETROSPECTIVE, SECURITY_ADVISORY } from './public.ts';
+import { PATCHES_UPDATED } from './patches-updated.ts';
 import type { DefaultTemplate } from './types.ts';
 
 export type { DefaultTemplate } from './types.ts';
@@ -20,4 +21,5 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MailTemplateId, DefaultTemplate>
   'membership-answer': MEMBERSHIP_ANSWER,
   'distributor-removal': DISTRIBUTOR_REMOVAL,
   'handoff-note': HANDOFF_NOTE,
+  'patches-updated': PATCHES_UPDATED,
 };

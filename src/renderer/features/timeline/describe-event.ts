@@ -208,6 +208,7 @@ const TITLED: Record<string, [string, IconName]> = {
   'workspace.cherry-picked': ['Cherry-picked', 'folder'],
   'workspace.pinned': ['Commits pinned', 'lock'],
   'workspace.pin-changed': ['A pinned commit changed', 'alert'],
+  'workspace.refreshed': ['Branch rebuilt on the moved upstream', 'alert'],
   'workspace.exported': ['Workspace export', 'shield'],
   'workspace.release-verified': ['Release-day check', 'check'],
   'workspace.commitment-recorded': ['Embargo commitment recorded (signed)', 'lock'],
