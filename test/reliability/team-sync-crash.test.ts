@@ -12,7 +12,7 @@ import { BIN } from '../helpers/cli.ts';
 import { TEST_PASSPHRASE } from '../helpers/core.ts';
 import { git, makeTeam, type Team } from '../core/team/team-fixture.ts';
 
-const KILLS = Number(process.env.EMBARGO_TEAM_CRASH_KILLS ?? 16);
+const KILLS = Number(process.env.EMBARGO_TEAM_CRASH_KILLS ?? 8);
 
 interface Run {
   code: number | null;
