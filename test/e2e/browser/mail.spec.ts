@@ -101,7 +101,7 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await page.getByRole('button', { name: 'New email…' }).click();
   const picker = page.getByRole('dialog', { name: 'New email' });
   await expect(picker.getByRole('group', { name: /Sent by this case’s process/ }).getByText('Distributors notice')).toBeVisible();
-  await expect(picker.getByRole('radio')).toHaveCount(12);
+  await expect(picker.getByRole('radio')).toHaveCount(13);
   await picker.getByRole('radio', { name: /Distributors notice/ }).check();
   await screenshotBothThemes(page, 'mail-template-picker');
   await picker.getByRole('button', { name: 'Draft this email' }).click();
