@@ -8,25 +8,15 @@ import { EmbargoError } from '../../shared/errors.ts';
 import { mutateCase, readCase, type EventDraft } from '../cases/case-store.ts';
 import type { CoreSession } from '../session.ts';
 import { writeFileAtomic } from '../vault/atomic-write.ts';
-import { CaseWorkspace } from './case-workspace.ts';
+import type { CaseWorkspace } from './case-workspace.ts';
+import { withCaseWorkspace } from './with-workspace.ts';
 import { checkAgainstCommitment, parseCommitment, transparencyRecord } from './commitment.ts';
 import { guardSecrets, installGuard } from './leak-guard.ts';
 
 type CommitmentHandlers = Pick<Handlers, 'workspace.commitment' | 'workspace.releaseCheck' | 'workspace.installHook' | 'advisory.transparency'>;
 
 export function commitmentHandlers(session: CoreSession): CommitmentHandlers {
-  async function withWorkspace<T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> {
-    const vault = session.vault();
-    vault.caseKey(caseId); // NotFound for an unknown case
-    return session.mutex.run(`workspace:${caseId}`, async () => {
-      const ws = await CaseWorkspace.open(vault, caseId);
-      try {
-        return await body(ws);
-      } finally {
-        ws.close();
-      }
-    });
-  }
+  const withWorkspace = <T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> => withCaseWorkspace(session, caseId, body);
 
   async function record(caseId: string, events: EventDraft[]): Promise<void> {
     await mutateCase(session.cases(), caseId, (fields) => fields, () => events);

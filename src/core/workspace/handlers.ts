@@ -10,6 +10,7 @@ import type { CoreSession } from '../session.ts';
 import type { Identity } from './git/objects.ts';
 import { peel } from './git/repository.ts';
 import { CaseWorkspace } from './case-workspace.ts';
+import { withCaseWorkspace } from './with-workspace.ts';
 import {
   buildBranch,
   branchCommits,
@@ -134,18 +135,7 @@ function buildEvents(outcomes: BuildOutcome[]): EventDraft[] {
 }
 
 export function workspaceHandlers(session: CoreSession, options: WorkspaceOptions = {}): WorkspaceHandlers {
-  async function withWorkspace<T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> {
-    const vault = session.vault();
-    vault.caseKey(caseId); // NotFound for an unknown case
-    return session.mutex.run(`workspace:${caseId}`, async () => {
-      const ws = await CaseWorkspace.open(vault, caseId);
-      try {
-        return await body(ws);
-      } finally {
-        ws.close();
-      }
-    });
-  }
+  const withWorkspace = <T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> => withCaseWorkspace(session, caseId, body);
 
   async function record(caseId: string, events: EventDraft[]): Promise<void> {
     if (events.length === 0) return;

@@ -7,7 +7,8 @@ import { EmbargoError } from '../../shared/errors.ts';
 import { mutateCase, type EventDraft } from '../cases/case-store.ts';
 import type { CoreSession } from '../session.ts';
 import type { Identity } from './git/objects.ts';
-import { CaseWorkspace } from './case-workspace.ts';
+import type { CaseWorkspace } from './case-workspace.ts';
+import { withCaseWorkspace } from './with-workspace.ts';
 import { requireFix } from './branches.ts';
 import { rangeDiff, renderRangeDiff, seriesPatch } from './interdiff.ts';
 import { readRefresh, writeRefresh } from './refresh-store.ts';
@@ -52,19 +53,7 @@ function describe(entry: RefreshedBranch): string {
 }
 
 export function workspaceRefreshHandlers(session: CoreSession): RefreshHandlers {
-  async function withWorkspace<T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> {
-    const vault = session.vault();
-    vault.caseKey(caseId); // NotFound for an unknown case
-    // the same lock as every other workspace method
-    return session.mutex.run(`workspace:${caseId}`, async () => {
-      const ws = await CaseWorkspace.open(vault, caseId);
-      try {
-        return await body(ws);
-      } finally {
-        ws.close();
-      }
-    });
-  }
+  const withWorkspace = <T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> => withCaseWorkspace(session, caseId, body);
 
   function built(ws: CaseWorkspace): BranchState[] {
     ws.requireUpstream();
