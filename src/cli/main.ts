@@ -105,8 +105,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const program = buildProgram(io, (program) => {
     const run: CommandRunner = async (body) => {
       const options = program.opts<GlobalOptions>();
-      const session = new CliSession(io, options);
+      let session: CliSession | undefined;
       try {
+        session = await CliSession.open(io, options);
         const code = await body(session);
         exitCode = typeof code === 'number' ? code : EXIT_OK;
       } catch (error) {
@@ -115,7 +116,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         reportFailure(io, Boolean(options.json), failure);
         exitCode = failure.exitCode;
       } finally {
-        await session.close();
+        await session?.close();
       }
     };
     return run;

@@ -2,10 +2,9 @@
 // methods through the same dispatch as the app, and print results or errors per CLI.md.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createCore, type Core } from '../core/create-core.ts';
+import type { Core } from '../core/create-core.ts';
 import { defaultVaultDir } from '../core/paths.ts';
 import type { Dispatch } from '../shared/contract/dispatch.ts';
-import { createCoreDispatch } from '../core/dispatch.ts';
 import type { InputOf, MethodName, OutputOf } from '../shared/contract/index.ts';
 import type { ErrorInfo } from '../shared/errors.ts';
 import { EXIT_FAILED, EXIT_USAGE, type CliIo } from './io.ts';
@@ -34,17 +33,23 @@ export function usageError(message: string): CliFailure {
 }
 
 export class CliSession {
-  readonly core: Core;
-  readonly dispatch: Dispatch;
-  readonly vaultDir: string;
-
-  constructor(
+  private constructor(
     readonly io: CliIo,
     readonly options: GlobalOptions,
-  ) {
-    this.vaultDir = resolve(options.vault ?? defaultVaultDir(io.env));
-    this.core = createCore({ vaultDir: this.vaultDir });
-    this.dispatch = createCoreDispatch(this.core);
+    readonly vaultDir: string,
+    readonly core: Core,
+    readonly dispatch: Dispatch,
+  ) {}
+
+  /**
+   * The core and the contract (zod and every schema) are imported here, when a command body
+   * first runs, not when the program is built: `embargo --help` and a usage error never load them.
+   */
+  static async open(io: CliIo, options: GlobalOptions): Promise<CliSession> {
+    const [{ createCore }, { createCoreDispatch }] = await Promise.all([import('../core/create-core.ts'), import('../core/dispatch.ts')]);
+    const vaultDir = resolve(options.vault ?? defaultVaultDir(io.env));
+    const core = createCore({ vaultDir });
+    return new CliSession(io, options, vaultDir, core, createCoreDispatch(core));
   }
 
   async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {

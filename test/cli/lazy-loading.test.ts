@@ -1,7 +1,7 @@
 // `embargo --help`, `cvss score` and `case list` must not load openpgp, the CSAF validator or
-// zxcvbn: the CLI runs under a loader hook that records every ES module it loads, from the
-// sources (tsx) and from a bundle built for the test (its manifest says which package each
-// chunk holds).
+// zxcvbn, and `--help` not even zod or hash-wasm: the CLI runs under a loader hook that records
+// every ES module it loads, from the sources (tsx) and from a bundle built for the test (its
+// manifest says which package each chunk holds).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,9 @@ describe.each(['sources', 'bundle'] as const)('the CLI from its %s', (entry) => 
     const loaded = await packagesLoaded(log);
     expect(loaded).toContain('commander');
     for (const heavy of HEAVY) expect(loaded, `${name} loaded ${heavy}`).not.toContain(heavy);
+    // Help is only the command tree: the contract (zod) and the KDF (hash-wasm) load with the
+    // first command body.
+    if (name === '--help') for (const unneeded of ['zod', 'hash-wasm']) expect(loaded, `--help loaded ${unneeded}`).not.toContain(unneeded);
   }, 60_000);
 
   it('keyring list does load openpgp (the recorder sees lazy modules)', async () => {

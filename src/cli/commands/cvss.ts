@@ -2,7 +2,8 @@
 // vault, so this never asks for a passphrase. Standard input is streamed in batches, so a
 // hundred thousand vectors neither wait for the end of input nor sit in memory at once.
 import type { Command } from 'commander';
-import { CVSS_BATCH_LIMIT, CVSS_INPUT_MAX_LENGTH, type CvssResult } from '../../shared/contract/index.ts';
+import { CVSS_BATCH_LIMIT, CVSS_INPUT_MAX_LENGTH } from '../../shared/contract/cvss-limits.ts';
+import type { CvssResult } from '../../shared/contract/index.ts';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io.ts';
 import type { CommandRunner } from '../main.ts';
 import { bold } from '../output.ts';

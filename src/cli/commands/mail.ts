@@ -5,17 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  MAIL_LISTS,
-  MAIL_TEMPLATE_IDS,
-  type AckState,
-  type AttachmentRef,
-  type DraftContext,
-  type DraftRecipient,
-  type DraftView,
-  type MailList,
-  type MailSettings,
-  type MailTemplateId,
+import { MAIL_LISTS, MAIL_TEMPLATE_IDS } from '../../shared/contract/mail-ids.ts';
+import type {
+  AckState,
+  AttachmentRef,
+  DraftContext,
+  DraftRecipient,
+  DraftView,
+  MailList,
+  MailSettings,
+  MailTemplateId,
 } from '../../shared/contract/index.ts';
 import type { CommandRunner } from '../main.ts';
 import { printJson, printTable, printFields } from '../output.ts';

@@ -2,7 +2,6 @@
 // this user's later commands, as gpg-agent keeps keys (src/cli/agent-*.ts).
 import type { Command } from 'commander';
 import { EmbargoError } from '../../shared/errors.ts';
-import { keyFileDigest } from '../../core/vault/key-file.ts';
 import { printJson } from '../output.ts';
 import { CliFailure, usageError } from '../session.ts';
 import { EXIT_FAILED } from '../io.ts';
@@ -45,7 +44,7 @@ export function registerVaultAgentCommands(program: Command, run: CommandRunner)
         await stopAgent(session.vaultDir, session.io.env).catch(failure);
         const open = session.core.openVault();
         const started = await startAgent(
-          { vaultDir: session.vaultDir, keyFileSha256: keyFileDigest(open.keyFile), idleMs },
+          { vaultDir: session.vaultDir, keyFileSha256: (await import('../../core/vault/key-file.ts')).keyFileDigest(open.keyFile), idleMs },
           session.io.env,
           open.dataKeyForIndex,
         ).catch(failure);

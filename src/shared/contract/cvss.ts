@@ -35,10 +35,9 @@ export const cvssInvalid = z.strictObject({
 export const cvssResult = z.discriminatedUnion('ok', [cvssScored, cvssInvalid]);
 export type CvssResult = z.infer<typeof cvssResult>;
 
-/** How many vectors one call scores; the CLI streams larger inputs in batches of this size. */
-export const CVSS_BATCH_LIMIT = 10_000;
-/** The longest string one call accepts as a vector (any valid vector is far shorter). */
-export const CVSS_INPUT_MAX_LENGTH = 2000;
+import { CVSS_BATCH_LIMIT, CVSS_INPUT_MAX_LENGTH } from './cvss-limits.ts';
+
+export { CVSS_BATCH_LIMIT, CVSS_INPUT_MAX_LENGTH };
 
 export const cvssMethods = {
   'cvss.score': method({

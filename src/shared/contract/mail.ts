@@ -7,29 +7,15 @@ import { caseId, empty, instant } from './common.ts';
 import { pgpFingerprint } from './keyring.ts';
 import { personId } from './people.ts';
 import { distributorId, membershipRequestId } from './distributors.ts';
+import { MAIL_LISTS, MAIL_TEMPLATE_IDS } from './mail-ids.ts';
 
 // ── Templates ───────────────────────────────────────────────────────────────────────────
 
-export const MAIL_TEMPLATE_IDS = [
-  'fix-team-invitation',
-  'forthcoming-fix',
-  'distributors-notice',
-  'distributors-second-notice',
-  'distributors-reminder',
-  'security-advisory',
-  'oss-security',
-  'retrospective',
-  'leak-report',
-  'membership-answer',
-  'distributor-removal',
-  'handoff-note',
-  'patches-updated',
-] as const;
+export { MAIL_TEMPLATE_IDS, MAIL_LISTS };
 export const mailTemplateId = z.enum(MAIL_TEMPLATE_IDS);
 export type MailTemplateId = z.infer<typeof mailTemplateId>;
 
 /** The mailing lists the process writes to; their addresses are per-vault settings. */
-export const MAIL_LISTS = ['security', 'distributors', 'announce', 'securityAnnounce', 'securityDiscuss', 'dev', 'users', 'ossSecurity'] as const;
 export const mailList = z.enum(MAIL_LISTS);
 export type MailList = z.infer<typeof mailList>;
 
