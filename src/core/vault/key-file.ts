@@ -6,7 +6,6 @@
 // KDF cost in the file breaks the unwrap. A SHA-256 checksum over the canonical JSON tells
 // accidental damage (VaultCorrupt) apart from a wrong passphrase.
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { argon2id } from 'hash-wasm';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { VaultCorruptError, WrongPassphraseError, EmbargoError } from '../../shared/errors.ts';
@@ -63,6 +62,8 @@ function checksumOf(file: Omit<KeyFile, 'checksum'>): string {
 }
 
 export async function deriveVaultKey(passphrase: string, kdf: KdfParameters): Promise<Uint8Array> {
+  // Imported here: a command that gets the key from the agent never compiles the Argon2 module.
+  const { argon2id } = await import('hash-wasm');
   return argon2id({
     password: passphrase.normalize('NFC'),
     salt: Buffer.from(kdf.salt, 'base64'),

@@ -2,7 +2,7 @@
 // is ever shown as overdue, and a refused operation changes nothing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { profileFor, PROFILES } from '../../../src/core/process/profiles/index.ts';
+import { allProfiles, profileFor } from '../../../src/core/process/profiles/index.ts';
 import { computeSchedule, scheduledItems } from '../../../src/core/process/schedule.ts';
 import { verifyChain } from '../../../src/core/timeline/chain.ts';
 import { utcDay } from '../../../src/core/process/time.ts';
@@ -11,6 +11,7 @@ import { schedule as scheduleSchema } from '../../../src/shared/contract/process
 import { clockedVault } from './engine-helpers.ts';
 import { D, DAY, HOUR, cvss, done, fields, plus, stateWith } from './fixtures.ts';
 
+const PROFILES = allProfiles();
 const ITEM_IDS = [...new Set(PROFILES.flatMap((p) => p.phases.flatMap((phase) => phase.items.map((i) => i.id))))];
 const KINDS = ['private', 'public', 'upstream'] as const;
 const instantNear = fc.integer({ min: -5 * 24, max: 60 * 24 }).map((hours) => plus(D, hours * HOUR));

@@ -1,8 +1,9 @@
 // The registry of process profiles. Profiles are data: each file holds one plain object,
-// validated here against the contract's schema when the module loads, so a malformed profile
-// fails every test instead of misleading a Fix Lead at run time. Old versions stay listed so a
+// validated here against the contract's schema the first time it is used (every test that
+// touches a profile fails on a malformed one, instead of a Fix Lead being misled at run time;
+// a command that reads one profile does not pay for parsing all of them). Old versions stay listed so a
 // case keeps running under the version it was opened with.
-import { processProfile, type ProcessProfile } from '../../../shared/contract/process.ts';
+import { processProfile, type ProcessProfile, type ProcessProfileInput } from '../../../shared/contract/process.ts';
 import { EmbargoError } from '../../../shared/errors.ts';
 import { kubernetes2017 } from './kubernetes-2017.ts';
 import { kubernetesCurrent } from './kubernetes-current.ts';
@@ -23,34 +24,50 @@ function checkedProfile(input: unknown): ProcessProfile {
   return profile;
 }
 
-/** Every known profile version, newest version of each id last. */
-export const PROFILES: readonly ProcessProfile[] = [kubernetes2017, kubernetesCurrent, linuxDistros].map(checkedProfile);
+/** Every known profile version as written, newest version of each id last. */
+const PROFILE_INPUTS: readonly ProcessProfileInput[] = [kubernetes2017, kubernetesCurrent, linuxDistros];
+const checked = new Map<ProcessProfileInput, ProcessProfile>();
+
+function checkedOnce(input: ProcessProfileInput): ProcessProfile {
+  let profile = checked.get(input);
+  if (!profile) {
+    profile = checkedProfile(input);
+    checked.set(input, profile);
+  }
+  return profile;
+}
+
+/** Every known profile version, newest version of each id last (all of them parsed). */
+export function allProfiles(): ProcessProfile[] {
+  return PROFILE_INPUTS.map(checkedOnce);
+}
 
 /** The newest version of every profile id. */
 export function latestProfiles(): ProcessProfile[] {
-  const latest = new Map<string, ProcessProfile>();
-  for (const profile of PROFILES) {
-    const known = latest.get(profile.id);
-    if (!known || known.version < profile.version) latest.set(profile.id, profile);
+  const latest = new Map<string, ProcessProfileInput>();
+  for (const input of PROFILE_INPUTS) {
+    const known = latest.get(input.id);
+    if (!known || known.version < input.version) latest.set(input.id, input);
   }
-  return [...latest.values()];
+  return [...latest.values()].map(checkedOnce);
 }
 
 export function latestProfileVersion(id: string): number | undefined {
-  return latestProfiles().find((profile) => profile.id === id)?.version;
+  const versions = PROFILE_INPUTS.filter((input) => input.id === id).map((input) => input.version);
+  return versions.length > 0 ? Math.max(...versions) : undefined;
 }
 
 /** The profile a case runs under; a case names both the id and the version. */
 export function profileFor(id: string, version: number): ProcessProfile {
-  const profile = PROFILES.find((candidate) => candidate.id === id && candidate.version === version);
-  if (!profile) {
+  const input = PROFILE_INPUTS.find((candidate) => candidate.id === id && candidate.version === version);
+  if (!input) {
     throw new EmbargoError(
       'NotFound',
-      `This Embargo does not know process profile ${id} version ${version}; known: ${PROFILES.map((p) => `${p.id} v${p.version}`).join(', ')}.`,
+      `This Embargo does not know process profile ${id} version ${version}; known: ${PROFILE_INPUTS.map((p) => `${p.id} v${p.version}`).join(', ')}.`,
       { what: 'profile', id: `${id}@${version}` },
     );
   }
-  return profile;
+  return checkedOnce(input);
 }
 
 /** Refuses an unknown profile id when a case is opened. */
