@@ -136,10 +136,13 @@ test('compose the distributors notice for the demo case, export it encrypted, re
   await page.getByRole('tab', { name: 'Mail' }).click();
   await expect(page.getByRole('heading', { name: 'Distributors notice', level: 2 })).toBeVisible();
 
-  // The case's values now, written in with one click; detection by hand for this draft only.
-  for (const name of ['mitigations', 'cve', 'fixedVersions']) {
-    await missing.locator(`[data-variable="${name}"]`).getByRole('button', { name: 'Write it in' }).click();
-  }
+  // The case's values now, all written in with one click; detection by hand for this draft only.
+  await expect(page.getByText('The case has 3 of 4 now.')).toBeVisible();
+  await screenshotBothThemes(page, 'mail-fill-all');
+  await page.getByRole('button', { name: 'Write all 3 in' }).click();
+  await expect(missing.locator('[data-variable="mitigations"]')).toHaveCount(0);
+  await expect(missing.locator('[data-variable="cve"]')).toHaveCount(0);
+  await expect(missing.locator('[data-variable="fixedVersions"]')).toHaveCount(0);
   const detection = missing.locator('[data-variable="detection"]');
   await detection.getByRole('button', { name: 'Or write a value for this draft only' }).click();
   await detection.getByLabel('Value of detection').fill('Widget status objects holding Secret data from another namespace.');

@@ -262,6 +262,12 @@ function ComposerView({ caseRecord, view, onSaved, onClose }: { caseRecord: Case
                 disabled={action.busy}
                 onShow={show}
                 onFill={(name, value) => change({ subject: fillMissing(subject, name, value), body: fillMissing(body, name, value) })}
+                onFillAll={(entries) =>
+                  change({
+                    subject: entries.reduce((text, [name, value]) => fillMissing(text, name, value), subject),
+                    body: entries.reduce((text, [name, value]) => fillMissing(text, name, value), body),
+                  })
+                }
               />
               <AttachmentsPanel caseRecord={caseRecord} view={view} busy={action.busy} onSave={(attachments) => saveStructure({ attachments })} onAttached={onSaved} />
               {template.value ? (

@@ -16,6 +16,8 @@ interface MissingPanelProps {
   disabled: boolean;
   onShow(name: string): void;
   onFill(name: string, value: string): void;
+  /** Writes in every missing variable the case has a value for now, in one edit. */
+  onFillAll(entries: [name: string, value: string][]): void;
 }
 
 /** Opens a tab of the case page and focuses the field there once it is on screen. */
@@ -47,8 +49,12 @@ function preview(value: string): string {
   return line.length > 90 ? `${line.slice(0, 88)}…` : line;
 }
 
-export function MissingPanel({ missing, descriptions, values, disabled, onShow, onFill }: MissingPanelProps): ReactElement {
+export function MissingPanel({ missing, descriptions, values, disabled, onShow, onFill, onFillAll }: MissingPanelProps): ReactElement {
   const goTo = useGoToPlace();
+  const fillable = missing.flatMap((name): [string, string][] => {
+    const value = values[name];
+    return value === null || value === undefined ? [] : [[name, value]];
+  });
   return (
     <section className={`panel composer-side-panel composer-missing${missing.length > 0 ? ' has-missing' : ''}`} aria-labelledby="composer-missing-heading">
       <div className="composer-side-panel__header">
@@ -70,6 +76,16 @@ export function MissingPanel({ missing, descriptions, values, disabled, onShow, 
         ) : (
           <>
             <p className="field__hint">Marked in the text. The export refuses a draft that still has them.</p>
+            {fillable.length > 0 ? (
+              <div className="composer-missing__fill-all">
+                <span>
+                  The case has {fillable.length === missing.length ? (missing.length === 1 ? 'it' : `all ${missing.length}`) : `${fillable.length} of ${missing.length}`} now.
+                </span>
+                <button type="button" className="button button--small button--primary" onClick={() => onFillAll(fillable)} disabled={disabled}>
+                  {fillable.length === 1 ? 'Write it in' : `Write all ${fillable.length} in`}
+                </button>
+              </div>
+            ) : null}
             <ul className="composer-missing__list" aria-label="Missing variables">
               {missing.map((name) => (
                 <MissingItem
