@@ -1,6 +1,7 @@
 // The Workspace tab of a case: the upstream repository, the fix commits with their LGTMs, the
 // patch-release branches and the branch × commit cherry-pick matrix, the exports (patches and
-// bundle, encrypted to recipients whose key health is shown first) and the leak lint. All git
+// bundle, encrypted to recipients whose key health is shown first) and the leak lint; on top,
+// when the upstream moved under the built branches, the stale-patches banner. All git
 // work happens in the core, at the object level; this tab only shows and asks.
 import { useState, type ReactElement } from 'react';
 import { useQuery } from '../../lib/use-query.ts';
@@ -14,6 +15,7 @@ import { CommitmentPanel } from './CommitmentPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { FixPanel } from './FixPanel.tsx';
 import { LintPanel } from './LintPanel.tsx';
+import { StalePanel, canGoStale } from './StalePanel.tsx';
 import { UpstreamPanel } from './UpstreamPanel.tsx';
 import { exportableBranches } from './matrix.ts';
 import '../keyring/keyring.css';
@@ -36,6 +38,7 @@ export function WorkspaceTab({ caseRecord }: CaseTabProps): ReactElement {
   const canExport = value.fix !== null;
   return (
     <div className="workspace">
+      {canGoStale(value) ? <StalePanel caseId={caseRecord.id} status={value} /> : null}
       <UpstreamPanel caseId={caseRecord.id} status={value} />
       <FixPanel caseId={caseRecord.id} status={value} />
       <BranchesPanel caseId={caseRecord.id} status={value} />
