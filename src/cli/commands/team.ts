@@ -2,10 +2,33 @@
 // members sharing cases end-to-end encrypted through an ordinary git remote.
 import type { Command } from 'commander';
 import type { TeamInfo, TeamSyncResult } from '../../shared/contract/index.ts';
+import { onTeamSyncProgress, type TeamSyncPhase } from '../../core/team/sync-progress.ts';
 import type { CommandRunner } from '../main.ts';
 import { printJson } from '../output.ts';
 import type { CliSession } from '../session.ts';
 import { collect } from './keyring.ts';
+
+const PHASES: Record<TeamSyncPhase, string> = {
+  fetch: 'fetching the other members’ states',
+  verify: 'verifying member states (moved refs)',
+  decrypt: 'opening changed case records',
+  merge: 'merging changed cases',
+  publish: 'encrypting changed case records',
+  push: 'pushing this member’s state',
+  export: 'writing the bundle',
+};
+
+/** Sync progress on stderr (a terminal only): each phase's start and end, and at most 5 updates a second between. */
+function withSyncProgress<T>(session: CliSession, work: () => Promise<T>): Promise<T> {
+  let last = 0;
+  const stop = onTeamSyncProgress(({ phase, done, total }) => {
+    const now = Date.now();
+    if (done !== 0 && done !== total && now - last < 200) return;
+    last = now;
+    session.progress(`team sync: ${PHASES[phase]} ${done}/${total}`);
+  });
+  return work().finally(stop);
+}
 
 function printTeam(session: CliSession, info: TeamInfo): void {
   if (session.options.json) return printJson(session.io, info);
@@ -116,7 +139,7 @@ export function registerTeamCommands(program: Command, run: CommandRunner): void
       run(async (session) => {
         await session.unlock();
         const input = { ...(options.remote ? { remote: options.remote } : {}), ...(options.export ? { exportFile: options.export } : {}), ...(options.import ? { importFile: options.import } : {}) };
-        printSync(session, await session.call('team.sync', input));
+        printSync(session, await withSyncProgress(session, () => session.call('team.sync', input)));
       }),
     );
 

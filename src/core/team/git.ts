@@ -79,6 +79,41 @@ export async function readBlob(gitDir: string, oid: string): Promise<Buffer> {
   return (await runGit(gitDir, ['cat-file', 'blob', oid])).stdout;
 }
 
+/**
+ * Many blobs in one `git cat-file --batch` (one process, not one per blob): oid → bytes. An
+ * oid the repository lacks, or that is not a blob, is RemoteTampered.
+ */
+export async function readBlobs(gitDir: string, oids: readonly string[]): Promise<Map<string, Buffer>> {
+  const wanted = [...new Set(oids)];
+  const found = new Map<string, Buffer>();
+  if (wanted.length === 0) return found;
+  const out = (await runGit(gitDir, ['cat-file', '--batch'], Buffer.from(wanted.map((oid) => `${oid}\n`).join(''), 'utf8'))).stdout;
+  let at = 0;
+  for (const oid of wanted) {
+    const end = out.indexOf(0x0a, at);
+    const header = out.subarray(at, end).toString('utf8');
+    const match = /^([0-9a-f]{40,64}) blob (\d+)$/.exec(header);
+    if (end < 0 || !match || match[1] !== oid) throw new EmbargoError('RemoteTampered', 'A team record the remote lists is missing or is not a blob.', { oid });
+    const size = Number(match[2]);
+    found.set(oid, Buffer.from(out.subarray(end + 1, end + 1 + size)));
+    at = end + 1 + size + 1;
+  }
+  return found;
+}
+
+/** Which of `oids` this repository holds (one `git cat-file --batch-check`). */
+export async function presentObjects(gitDir: string, oids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return new Set();
+  const out = (await runGit(gitDir, ['cat-file', '--batch-check'], Buffer.from(wanted.map((oid) => `${oid}\n`).join(''), 'utf8'))).stdout.toString('utf8');
+  const present = new Set<string>();
+  for (const line of out.split('\n')) {
+    const match = /^([0-9a-f]{40,64}) blob \d+$/.exec(line);
+    if (match) present.add(match[1]!);
+  }
+  return present;
+}
+
 /** A flat tree of blobs: name → oid. `git mktree` sorts the entries as fsck wants them. */
 export async function writeTree(gitDir: string, entries: Record<string, string>): Promise<string> {
   const text = Object.entries(entries)

@@ -7,6 +7,7 @@ import { joinTeam } from './join-team.ts';
 import { removeMember } from './remove-member.ts';
 import { shareCase } from './share-case.ts';
 import { showTeam } from './show-team.ts';
+import { reportTeamSyncProgress } from './sync-progress.ts';
 import { syncTeam } from './sync-team.ts';
 import { teamStatus } from './team-status.ts';
 
@@ -21,7 +22,7 @@ export function teamHandlers(session: CoreSession): TeamHandlers {
     'team.addMember': async (input) => addMember(session, input),
     'team.removeMember': async ({ fingerprint }) => removeMember(session, fingerprint),
     'team.share': async ({ id, with: chosen }) => shareCase(session, id, chosen),
-    'team.sync': async (input) => syncTeam(session, input),
+    'team.sync': async (input) => syncTeam(session, input, reportTeamSyncProgress),
     'team.decide': async ({ id, field, eventId }) => decideConflict(session, id, field, eventId),
   };
 }

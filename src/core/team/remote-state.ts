@@ -2,13 +2,16 @@
 // brought in), verifying everything before anything is used: the manifest decrypts and is
 // signed by the member whose ref holds it, its membership chain verifies, its counter has not
 // gone back, every blob matches the hash the signed manifest gives, and each case log only
-// grows. Nothing here writes; a failure refuses the whole sync.
+// grows. Records identical to ones already verified (same blobs, same signed hashes) are not
+// read again. Nothing here writes; a failure refuses the whole sync.
 import type { PrivateKey } from 'openpgp';
 import { EmbargoError } from '../../shared/errors.ts';
-import { readBlob, readTree } from './git.ts';
+import { readBlob, readBlobs, readTree } from './git.ts';
 import { verifyMembershipChain, versionHash, type MembershipVersion, type TeamMember } from './membership.ts';
 import { openFromMember, openWithKey, sha256Hex } from './team-crypto.ts';
 import { checkMemberLog, type TeamEvent } from './team-events.ts';
+import type { VerifiedCase } from './sync-cache.ts';
+import type { OnTeamSyncProgress } from './sync-progress.ts';
 import type { CaseShare, TeamState } from './team-store.ts';
 import { memberKeys } from './team-keys.ts';
 
@@ -50,7 +53,10 @@ export interface MemberState {
   commit: string;
   counter: number;
   membership: MembershipVersion[];
+  /** The cases whose records changed since the last verified state of this member, read and checked. */
   cases: ReadCase[];
+  /** Every case record of this state as verified, for the next sync to skip what did not change. */
+  records: Record<string, VerifiedCase>;
 }
 
 export function logLabel(tag: string, memberId: string, epoch: number): string {
@@ -61,11 +67,15 @@ function tampered(message: string, data: Record<string, unknown> = {}): never {
   throw new EmbargoError('RemoteTampered', message, data);
 }
 
-async function blobChecked(gitDir: string, tree: Record<string, string>, name: string, sha: string): Promise<Buffer> {
+function entryOid(tree: Record<string, string>, name: string): string {
   const oid = tree[name];
   if (!oid) tampered('A team state in the remote lacks a record its manifest lists: refused.', { name });
-  const bytes = await readBlob(gitDir, oid);
-  if (sha256Hex(bytes) !== sha) tampered('A record in the remote differs from what its member signed: refused.', { name });
+  return oid;
+}
+
+function blobChecked(blobs: Map<string, Buffer>, oid: string, name: string, sha: string): Buffer {
+  const bytes = blobs.get(oid);
+  if (!bytes || sha256Hex(bytes) !== sha) tampered('A record in the remote differs from what its member signed: refused.', { name });
   return bytes;
 }
 
@@ -80,6 +90,23 @@ export interface ReadContext {
   /** The remote URL the states came from, or "bundle". */
   source: string;
   team: Pick<TeamState, 'teamId' | 'me' | 'membership' | 'seen' | 'cases'>;
+  /** What was verified in this member's last accepted state, by case tag. */
+  previous?: Record<string, VerifiedCase>;
+  onProgress?: OnTeamSyncProgress;
+}
+
+/**
+ * Whether a record is exactly one already verified and merged: the same blob oids (git names
+ * a blob by its content, and the fetch checked every object it brought) and the same hashes
+ * under the new signed manifest. Its log is then the one this vault already holds.
+ */
+function unchanged(context: ReadContext, memberId: string, entry: ManifestCase, keys: string, log: string): VerifiedCase | null {
+  const before = context.previous?.[entry.tag];
+  if (!before || before.epoch !== entry.epoch || before.keys !== keys || before.log !== log || before.keysSha256 !== entry.keysSha256 || before.logSha256 !== entry.logSha256) return null;
+  if (!before.readable) return before;
+  const held = context.team.cases[entry.tag];
+  const present = memberId === context.team.me ? held !== undefined : held?.others[memberId] !== undefined;
+  return present ? before : null;
 }
 
 /** Reads and verifies the state a member's ref points at; null if it is not addressed to us. */
@@ -129,11 +156,27 @@ export async function readMemberState(context: ReadContext, memberId: string, co
   }
   const authorKey = await memberKeys([author]);
   const cases: ReadCase[] = [];
+  const records: Record<string, VerifiedCase> = {};
+  const changed: { entry: ManifestCase; keys: string; log: string }[] = [];
   for (const entry of manifest.cases) {
-    const keysBytes = await blobChecked(gitDir, tree, entry.keys, entry.keysSha256);
-    const logBytes = await blobChecked(gitDir, tree, entry.log, entry.logSha256);
+    const keys = entryOid(tree, entry.keys);
+    const log = entryOid(tree, entry.log);
+    const same = unchanged(context, memberId, entry, keys, log);
+    if (same) records[entry.tag] = same;
+    else changed.push({ entry, keys, log });
+  }
+  const blobs = await readBlobs(gitDir, changed.flatMap(({ keys, log }) => [keys, log]));
+  context.onProgress?.({ phase: 'decrypt', done: 0, total: changed.length });
+  for (const [done, { entry, keys: keysOid, log: logOid }] of changed.entries()) {
+    const keysBytes = blobChecked(blobs, keysOid, entry.keys, entry.keysSha256);
+    const logBytes = blobChecked(blobs, logOid, entry.log, entry.logSha256);
+    const record: VerifiedCase = { epoch: entry.epoch, keys: keysOid, keysSha256: entry.keysSha256, log: logOid, logSha256: entry.logSha256, readable: false };
     const keysOpened = await openFromMember(keysBytes, own, authorKey);
-    if (keysOpened === null) continue; // not shared with this member: it cannot, and need not, read it
+    context.onProgress?.({ phase: 'decrypt', done: done + 1, total: changed.length });
+    if (keysOpened === null) {
+      records[entry.tag] = record; // not shared with this member: it cannot, and need not, read it
+      continue;
+    }
     if (!keysOpened.signedBy.includes(author.fingerprint)) tampered('A case key record in the remote is not signed by its member: refused.', { memberId });
     const keys = JSON.parse(keysOpened.data.toString('utf8')) as CaseKeys;
     const key = keys.keys[String(entry.epoch)];
@@ -151,7 +194,8 @@ export async function readMemberState(context: ReadContext, memberId: string, co
     if (rewritten) {
       throw new EmbargoError('RemoteRolledBack', `The remote holds a shorter or rewritten case history of member ${author.name}: refused. Nothing was changed.`, { memberId });
     }
+    records[entry.tag] = { ...record, readable: true };
     cases.push({ tag: entry.tag, keys, log });
   }
-  return { memberId, commit, counter: manifest.counter, membership: manifest.membership, cases };
+  return { memberId, commit, counter: manifest.counter, membership: manifest.membership, cases, records };
 }

@@ -6,6 +6,7 @@ import { EmbargoError } from '../../shared/errors.ts';
 import type { CoreSession } from '../session.ts';
 import { mutateDocument, readDocument, type DocumentSpec } from '../keyring/vault-document.ts';
 import type { MembershipVersion } from './membership.ts';
+import type { SyncCache } from './sync-cache.ts';
 import type { TeamEvent } from './team-events.ts';
 
 export interface CaseShare {
@@ -56,6 +57,8 @@ export interface TeamState {
   lastSyncAt: string | null;
   /** What removed members could read, for the Fix Lead (revocation is not retroactive). */
   removals: { memberId: string; fingerprint: string; at: string; couldRead: { tag: string; caseId: string | null; untilEpoch: number }[] }[];
+  /** What the last syncs published, verified and folded: what lets the next one skip the rest (sync-cache.ts). */
+  syncCache?: SyncCache;
 }
 
 export interface TeamDocument {
