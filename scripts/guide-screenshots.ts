@@ -16,6 +16,8 @@ export const GUIDE_SCREENSHOTS = [
   'workspace-matrix-light',
   'workspace-export-patches-light',
   'mail-composer-light',
+  'mail-fill-all-light',
+  'keyring-revoked-light',
   'process-retrospective-light',
   'unlock-error-dark',
   'demo-case-workspace-light',

@@ -12,6 +12,7 @@ import { useUi } from '../../app/store.ts';
 import type { CaseTabProps } from '../cases/case-tabs.tsx';
 import { AcknowledgementsPanel } from './AcknowledgementsPanel.tsx';
 import { Composer } from './Composer.tsx';
+import { ImportMailPanel } from './ImportMailPanel.tsx';
 import { NewEmailDialog } from './NewEmailDialog.tsx';
 import { plural } from './mail-model.ts';
 import { useMailUi } from './mail-store.ts';
@@ -69,6 +70,7 @@ function MailOverview({ caseRecord }: { caseRecord: CaseRecord }): ReactElement 
         ) : null}
       </section>
       <AcknowledgementsPanel caseRecord={caseRecord} onOpenDraft={(id) => draftOpened(caseRecord.id, id)} />
+      <ImportMailPanel caseRecord={caseRecord} />
       {picking ? <NewEmailDialog caseRecord={caseRecord} onClose={() => setPicking(false)} onCreated={(id) => draftOpened(caseRecord.id, id)} /> : null}
     </div>
   );

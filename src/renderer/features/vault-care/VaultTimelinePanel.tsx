@@ -1,12 +1,11 @@
 // `embargo vault timeline`: the vault's own hash-chained events (cases removed, backups written,
-// restores), newest first, in the same form as a case's timeline.
+// restores), newest first, in the same virtualised list as a case's timeline (EventList), so a
+// vault that has seen years of backups costs what a new one does.
 import type { ReactElement } from 'react';
-import { formatLocal, formatUtc } from '../../lib/time.ts';
 import { useQuery } from '../../lib/use-query.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useUi } from '../../app/store.ts';
-import { describeEvent } from '../timeline/describe-event.ts';
+import { EventList } from '../timeline/EventList.tsx';
 
 export function VaultTimelinePanel(): ReactElement {
   const revision = useUi((ui) => ui.revision);
@@ -21,40 +20,11 @@ export function VaultTimelinePanel(): ReactElement {
       </div>
       <div className="panel__body">
         {timeline.status === 'error' ? <Notice tone="error">{timeline.error.message}</Notice> : null}
-        {timeline.value && events.length === 0 ? <p className="muted">Nothing yet: backups, restores and removed cases are recorded here.</p> : null}
-        <ol className="timeline" aria-label="Vault timeline, newest first">
-          {events.map((event) => {
-            const description = describeEvent(event);
-            return (
-              <li key={event.seq} className="timeline__item" data-type={event.type}>
-                <span className="timeline__marker">
-                  <Icon name={description.icon} />
-                </span>
-                <div>
-                  <div className="timeline__head">
-                    <span className="timeline__title">{description.title}</span>
-                    <time className="timeline__time" dateTime={event.at}>
-                      {formatUtc(event.at)} · {formatLocal(event.at)}
-                    </time>
-                  </div>
-                  {description.details && description.details.length > 0 ? (
-                    <dl className="timeline__details">
-                      {description.details.map(([label, value]) => (
-                        <div key={label} className="timeline__detail">
-                          <dt>{label}</dt>
-                          <dd>{value}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : null}
-                  <p className="timeline__meta">
-                    #{event.seq} · by {event.actor} · <span className="mono" title={`Chain hash ${event.hash}`}>{event.hash.slice(0, 12)}</span>
-                  </p>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
+        {timeline.value && events.length === 0 ? (
+          <p className="muted">Nothing yet: backups, restores and removed cases are recorded here.</p>
+        ) : (
+          <EventList events={events} label="Vault timeline, newest first" />
+        )}
       </div>
     </section>
   );
