@@ -107,7 +107,7 @@ export async function syncTeam(session: CoreSession, input: SyncInput): Promise<
     const conflicts: TeamSyncResult['conflicts'] = [];
     for (const [tag, teamCase] of Object.entries(cases)) {
       if (!teamCase.share.with.includes(team.me) || !teamCase.keys[String(teamCase.epoch)]) continue;
-      const { teamCase: materialized, changed } = await materializeCase(context, teamCase);
+      const { teamCase: materialized, changed } = await materializeCase(context, teamCase, membership.at(-1)!.members);
       cases[tag] = materialized;
       if (changed && materialized.localCaseId) casesUpdated.push(materialized.localCaseId);
       for (const conflict of foldCase(mergeLogs(allLogs(materialized))).conflicts) conflicts.push({ caseId: materialized.localCaseId, field: conflict.field });
