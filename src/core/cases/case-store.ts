@@ -32,7 +32,8 @@ export async function readCase(context: CaseContext, caseId: string): Promise<Ca
   return store.data;
 }
 
-export type EventDraft = Omit<NewEvent, 'at' | 'actor'> & { actor?: string };
+/** `at` is given only for events that happened elsewhere (another team member's, arriving by sync). */
+export type EventDraft = Omit<NewEvent, 'at' | 'actor'> & { actor?: string; at?: string };
 
 /**
  * Applies `change` to a copy of the case fields, appends `events(before, after)` to the
@@ -56,7 +57,7 @@ export async function mutateCase(
     const appended: TimelineEvent[] = [];
     let timeline = before.events;
     for (const draft of drafts) {
-      const event = chainEvent(caseId, timeline, { at, actor: draft.actor ?? actorName(context), type: draft.type, data: draft.data });
+      const event = chainEvent(caseId, timeline, { at: draft.at ?? at, actor: draft.actor ?? actorName(context), type: draft.type, data: draft.data });
       appended.push(event);
       timeline = [...timeline, event];
     }

@@ -83,14 +83,21 @@ async function verifiedStates(session: CoreSession, gitDir: string, team: TeamSt
  * Folds and materialises the cases whose logs changed since the last fold (or that were never
  * folded); the others keep the conflicts that fold found. Returns the updated cases and conflicts.
  */
-async function materializeChanged(session: CoreSession, team: TeamState, cases: Record<string, TeamCase>, cache: SyncCache, onProgress?: OnTeamSyncProgress): Promise<{ casesUpdated: string[]; conflicts: TeamSyncResult['conflicts'] }> {
+async function materializeChanged(
+  session: CoreSession,
+  team: TeamState,
+  cases: Record<string, TeamCase>,
+  cache: SyncCache,
+  members: Parameters<typeof materializeCase>[2],
+  onProgress?: OnTeamSyncProgress,
+): Promise<{ casesUpdated: string[]; conflicts: TeamSyncResult['conflicts'] }> {
   const context = session.cases();
   const readable = Object.entries(cases).filter(([, teamCase]) => teamCase.share.with.includes(team.me) && teamCase.keys[String(teamCase.epoch)]);
   const stale = readable.filter(([tag, teamCase]) => cache.folded[tag]?.fingerprint !== caseFingerprint(teamCase));
   const casesUpdated: string[] = [];
   onProgress?.({ phase: 'merge', done: 0, total: stale.length });
   for (const [done, [tag, teamCase]] of stale.entries()) {
-    const { teamCase: materialized, changed } = await materializeCase(context, teamCase);
+    const { teamCase: materialized, changed } = await materializeCase(context, teamCase, members);
     cases[tag] = materialized;
     if (changed && materialized.localCaseId) casesUpdated.push(materialized.localCaseId);
     cache.folded[tag] = { fingerprint: caseFingerprint(materialized), conflicts: foldCase(mergeLogs(allLogs(materialized))).conflicts.map((conflict) => conflict.field) };
@@ -141,7 +148,7 @@ export async function syncTeam(session: CoreSession, input: SyncInput, onProgres
       for (const read of state.cases) cases[read.tag] = mergeCase(cases[read.tag], state.memberId, read);
       cache.verified[state.memberId] = state.records;
     }
-    const { casesUpdated, conflicts } = await materializeChanged(session, team, cases, cache, onProgress);
+    const { casesUpdated, conflicts } = await materializeChanged(session, team, cases, cache, membership.at(-1)!.members, onProgress);
     const merged: TeamState = { ...team, membership, cases, seen, lastSyncAt: session.ports.now().toISOString() };
 
     const digest = stateDigest(merged);
