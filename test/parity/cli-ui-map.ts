@@ -74,6 +74,8 @@ export const CLI_TO_UI: Record<string, UiPlace> = {
   'workspace commitment': { ui: 'Case › Workspace › Embargo commitment', methods: ['workspace.commitment'] },
   'workspace release-check': { ui: 'Case › Workspace › Release check', methods: ['workspace.releaseCheck'] },
   'workspace install-hook': { ui: 'Case › Workspace › Leak guard hook', methods: ['workspace.installHook'] },
+  'workspace stale': { ui: 'Case › Workspace › Stale patches banner', methods: ['workspace.staleness'] },
+  'workspace refresh': { ui: 'Case › Workspace › Re-run cherry-picks on the new base', methods: ['workspace.refresh'] },
   'keyring generate': { ui: 'Keyring › Generate', methods: ['keyring.generate'] },
   'keyring import': { ui: 'Keyring › Import', methods: ['keyring.import'] },
   'keyring list': { ui: 'Keyring', methods: ['keyring.list'] },
@@ -153,8 +155,6 @@ export const TERMINAL_ONLY: Record<string, string> = {
 export const NOT_YET_IN_WINDOW: Record<string, { why: string; methods: string[] }> = {
   'advisory settings': { why: 'the organisation defaults (CNA, vendor, TLP) have no settings screen yet', methods: ['advisory.updateSettings'] },
   'workspace verify-release': { why: 'Workspace tab (issue 14 owns that tab)', methods: ['workspace.verifyRelease'] },
-  'workspace stale': { why: 'Workspace tab (issue 14 owns that tab)', methods: ['workspace.staleness'] },
-  'workspace refresh': { why: 'Workspace tab (issue 14 owns that tab)', methods: ['workspace.refresh'] },
   'cve pool add': { why: 'the CVE panel lists the pool but cannot add reserved IDs to it', methods: ['cve.poolAdd'] },
   'cve bundle': { why: 'the CVE panel has no "publish bundle" export', methods: ['cve.publishBundle'] },
   'distributors record-leak': { why: 'a leak is recorded on the case; counting it against a member has no button', methods: ['distributors.recordLeak'] },
