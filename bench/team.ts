@@ -1,7 +1,7 @@
 // Team sync benchmark: two members and a bare remote made by real `git init --bare`. Alice
 // shares CASES cases of EVENTS team events each (written into her team document directly:
 // building 100,000 events through the API would only measure case.note). Measured, SAMPLES
-// times each: the full push (Alice's first sync, into a fresh copy of the empty remote), the full pull
+// times each (FULL_SAMPLES for the full ones): the full push (Alice's first sync, into a fresh copy of the empty remote), the full pull
 // (Bob's first sync, from a fresh copy of the full remote), and one new event on top (Alice's
 // sync after one note, Bob's sync after it) — next to `git push` and `git fetch` of the same
 // repository in the same run. Figures only; no assertions.
@@ -16,7 +16,9 @@ import { fmt, percentile, printRows, timeMs } from './lib.ts';
 
 const CASES = Number(process.env.EMBARGO_BENCH_TEAM_CASES ?? 100);
 const EVENTS = Number(process.env.EMBARGO_BENCH_TEAM_EVENTS ?? 1000);
-const SAMPLES = Math.max(5, Number(process.env.EMBARGO_BENCH_TEAM_SAMPLES ?? 5));
+const SAMPLES = Math.max(1, Number(process.env.EMBARGO_BENCH_TEAM_SAMPLES ?? 5));
+/** The full push and pull cost the whole vault each: fewer samples keep a full-size run to minutes. */
+const FULL_SAMPLES = Math.max(1, Number(process.env.EMBARGO_BENCH_TEAM_FULL_SAMPLES ?? 2));
 const CHEAP_KDF = { algorithm: 'argon2id', memoryKiB: 1024, iterations: 1, parallelism: 1 } as const;
 const GIT_ENV = { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
 
@@ -98,7 +100,7 @@ export async function runTeamBench(): Promise<void> {
 
     const fullPush: number[] = [];
     const gitFullPush: number[] = [];
-    for (let n = 0; n < SAMPLES; n += 1) {
+    for (let n = 0; n < FULL_SAMPLES; n += 1) {
       const target = join(root, `push-${n}.git`);
       await cp(remoteBefore, target, { recursive: true });
       const copy = await copyOf(aliceBefore, join(root, `alice-${n}`));
@@ -116,7 +118,7 @@ export async function runTeamBench(): Promise<void> {
 
     const fullPull: number[] = [];
     const gitFullFetch: number[] = [];
-    for (let n = 0; n < SAMPLES; n += 1) {
+    for (let n = 0; n < FULL_SAMPLES; n += 1) {
       const source = join(root, `pull-${n}.git`);
       await cp(remoteFull, source, { recursive: true });
       const copy = await copyOf(bobBefore, join(root, `bob-${n}`));
@@ -147,7 +149,7 @@ export async function runTeamBench(): Promise<void> {
     }
     const size = git(['--git-dir', remote, 'count-objects', '-vH']).split('\n').find((line) => line.startsWith('size-pack') || line.startsWith('size:'));
 
-    printRows(`Team sync: ${CASES} shared cases × ${EVENTS} events, 2 members (${SAMPLES} samples each; remote ${size ?? '?'})`, [
+    printRows(`Team sync: ${CASES} shared cases × ${EVENTS} events, 2 members (${FULL_SAMPLES} samples of each full sync, ${SAMPLES} of each incremental; remote ${size ?? '?'})`, [
       ['what', 'min', 'median', 'max'],
       ['embargo push, full (team sync)', ...stats(fullPush)],
       ['git push, same refs and objects', ...stats(gitFullPush)],

@@ -44,3 +44,23 @@ export async function mutateDocument<T extends { schemaVersion: number }, R>(
     return result;
   });
 }
+
+/**
+ * Like mutateDocument, without the deep copy: `next` builds the new document from the current
+ * one and must not change the current one in place (share what did not change, copy what
+ * does). For a large document whose change is small — the team document after a sync — the
+ * copy would otherwise cost as much as the whole document, every time.
+ */
+export async function replaceDocument<T extends { schemaVersion: number }>(session: CoreSession, spec: DocumentSpec<T>, next: (current: T) => T): Promise<void> {
+  await session.mutex.run(`doc:${spec.name}`, async () => {
+    const store = await openDocument(session, spec);
+    const before = store.data;
+    store.data = next(before);
+    try {
+      await store.write();
+    } catch (error) {
+      store.data = before;
+      throw error;
+    }
+  });
+}

@@ -46,8 +46,11 @@ export function emptySyncCache(): SyncCache {
   return { published: {}, verified: {}, folded: {} };
 }
 
-/** Cheap and exact: logs are append-only and every event id hashes its content and parents. */
+/**
+ * Cheap and exact: logs are append-only and every event id hashes its content and parents.
+ * Empty logs fold to nothing, so a member's first (empty) log of a case changes nothing.
+ */
 export function caseFingerprint(teamCase: TeamCase): string {
-  const logs = [['', teamCase.own] as const, ...Object.entries(teamCase.others).sort(([a], [b]) => a.localeCompare(b))];
+  const logs = [['', teamCase.own] as const, ...Object.entries(teamCase.others).sort(([a], [b]) => a.localeCompare(b))].filter(([, log]) => log.length > 0);
   return sha256Hex(canonicalJson({ local: teamCase.localCaseId, logs: logs.map(([member, log]) => [member, log.length, log.at(-1)?.id ?? null]) }));
 }

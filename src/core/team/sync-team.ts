@@ -17,7 +17,8 @@ import { caseFingerprint, emptySyncCache, type SyncCache } from './sync-cache.ts
 import type { OnTeamSyncProgress } from './sync-progress.ts';
 import { foldCase, mergeLogs } from './team-events.ts';
 import { ownKey, syncRepository } from './team-keys.ts';
-import { currentMembers, mutateTeamDocument, readTeamDocument, requireTeam, type TeamCase, type TeamState } from './team-store.ts';
+import { replaceDocument } from '../keyring/vault-document.ts';
+import { currentMembers, readTeamDocument, requireTeam, TEAM_DOCUMENT, type TeamCase, type TeamState } from './team-store.ts';
 import { exportBundle, fetchStates, importBundle, pushOwnState } from './transport.ts';
 
 export interface SyncInput {
@@ -162,17 +163,15 @@ export async function syncTeam(session: CoreSession, input: SyncInput, onProgres
     // and never pushed: the remote is then told that commit, not the last one it saw from us.
     const ownCommit = (await listRefs(gitDir, memberRef(team.me)))[memberRef(team.me)] ?? null;
     for (const state of states) if (state.memberId !== team.me && members.has(state.memberId)) await updateRef(gitDir, memberRef(state.memberId), state.commit);
-    await mutateTeamDocument(session, (draft) => {
-      draft.team = { ...merged, counter, publishedDigest: digest, syncCache: cache };
-    });
+    // The merged state is built of new objects around the unchanged ones, so it is written
+    // without the deep copy of the whole document (replaceDocument).
+    await replaceDocument(session, TEAM_DOCUMENT, (current) => ({ ...current, team: { ...merged, counter, publishedDigest: digest, syncCache: cache } }));
     if (url) {
       onProgress?.({ phase: 'push', done: 0, total: 1 });
       await pushOwnState(gitDir, url, team.me);
       onProgress?.({ phase: 'push', done: 1, total: 1 });
       if (ownCommit) {
-        await mutateTeamDocument(session, (draft) => {
-          if (draft.team) draft.team.seen[team.me] = { counter, commit: ownCommit, via: url };
-        });
+        await replaceDocument(session, TEAM_DOCUMENT, (current) => (current.team ? { ...current, team: { ...current.team, seen: { ...current.team.seen, [team.me]: { counter, commit: ownCommit, via: url } } } } : current));
       }
     }
     if (input.exportFile) {

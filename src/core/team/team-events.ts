@@ -136,26 +136,37 @@ function foldHandoff(handoffs: HandoffRecord[], event: TeamEvent): HandoffRecord
 
 /** The case as the merged history leaves it, with the conflicts still to decide. */
 export function foldCase(ordered: readonly TeamEvent[]): FoldedCase {
-  const ancestors = new Map<string, Set<string>>();
   const writers = new Map<string, { event: TeamEvent; value: unknown }[]>();
+  const written = new Map<string, string[]>();
   const fields: Record<string, unknown> = {};
   let handoffs: HandoffRecord[] = [];
   for (const event of ordered) {
-    const own = new Set<string>();
-    for (const parent of event.parents) {
-      own.add(parent);
-      for (const above of ancestors.get(parent) ?? []) own.add(above);
-    }
-    ancestors.set(event.id, own);
-    for (const [field, value] of Object.entries(writesOf(event, fields))) {
+    const writes = Object.entries(writesOf(event, fields));
+    for (const [field, value] of writes) {
       fields[field] = value;
       writers.set(field, [...(writers.get(field) ?? []), { event, value }]);
     }
+    if (writes.length > 0) written.set(event.id, writes.map(([field]) => field));
     handoffs = foldHandoff(handoffs, event);
+  }
+  // A write is superseded when an event that has seen it writes the same field again. Walking
+  // the history backwards, each event learns which fields its descendants write: linear in
+  // events × fields, where a set of ancestors per event would be quadratic in a long history.
+  const children = new Map<string, TeamEvent[]>();
+  for (const event of ordered) for (const parent of event.parents) children.set(parent, [...(children.get(parent) ?? []), event]);
+  const below = new Map<string, Set<string>>();
+  for (let index = ordered.length - 1; index >= 0; index -= 1) {
+    const event = ordered[index]!;
+    const set = new Set<string>();
+    for (const child of children.get(event.id) ?? []) {
+      for (const field of written.get(child.id) ?? []) set.add(field);
+      for (const field of below.get(child.id) ?? []) set.add(field);
+    }
+    below.set(event.id, set);
   }
   const conflicts: FieldConflict[] = [];
   for (const [field, list] of writers) {
-    const maximal = list.filter((w) => !list.some((other) => other !== w && ancestors.get(other.event.id)?.has(w.event.id)));
+    const maximal = list.filter((w) => !below.get(w.event.id)?.has(field));
     if (maximal.length > 1) conflicts.push({ field, candidates: maximal.map((w) => ({ eventId: w.event.id, author: w.event.author, value: w.value })) });
   }
   return { fields, handoffs, conflicts: conflicts.sort((a, b) => a.field.localeCompare(b.field)) };
