@@ -5,6 +5,9 @@
 import type { AdvisoryFormat, TimelineEvent } from '../../shared/contract/index.ts';
 import { mutateCase, readCase, toRecord, type CaseContext } from '../cases/case-store.ts';
 import { isPublic } from './export-context.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { advisoryMethods } from '../../shared/contract/advisory.ts';
+import type { CoreSession } from '../session.ts';
 
 export interface DownloadReport {
   id: string;
@@ -37,4 +40,10 @@ export async function recordDownload(context: CaseContext, report: DownloadRepor
   const event = appended[0];
   if (!event) throw new Error('the download was not recorded');
   return event;
+}
+
+// `advisory.recordDownload`: Record on the timeline that an advisory document left the vault as a plaintext
+// download from the UI.
+export function recordDownloadHandler(session: CoreSession): HandlerOf<(typeof advisoryMethods)['advisory.recordDownload']> {
+  return async (input) => recordDownload(session.cases(), input);
 }

@@ -4,6 +4,8 @@
 import type { AdvisoryPublisher, AdvisorySettings } from '../../shared/contract/index.ts';
 import { mutateDocument, readDocument, type DocumentSpec } from '../keyring/vault-document.ts';
 import type { CoreSession } from '../session.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { advisoryMethods } from '../../shared/contract/advisory.ts';
 
 interface AdvisorySettingsDocument {
   schemaVersion: number;
@@ -30,4 +32,9 @@ export async function updateAdvisorySettings(session: CoreSession, change: Advis
     draft.publisher = layerPublisher(draft.publisher, change.publisher);
   });
   return readAdvisorySettings(session);
+}
+
+// `advisory.settings`: The vault-wide publisher settings: CNA identity, vendor and product naming.
+export function settingsHandler(session: CoreSession): HandlerOf<(typeof advisoryMethods)['advisory.settings']> {
+  return async () => readAdvisorySettings(session);
 }

@@ -1,42 +1,34 @@
-import type { Handlers } from '../../shared/contract/index.ts';
-import type { CriterionId } from '../../shared/contract/distributors.ts';
+import type { HandlersOf } from '../../shared/contract/define.ts';
+import type { distributorMethods } from '../../shared/contract/distributors.ts';
 import type { CoreSession } from '../session.ts';
-import { listHealth } from './health.ts';
-import { addFoundingMember, listMembers, recordDistributorLeak, removeMember, showMember, updateMember, viewOne } from './members.ts';
-import { assessCriterion, decideRequest, listCriteria, listRequests, openRequest, recordVouch } from './requests.ts';
+import { addMemberHandler } from './add-member.ts';
+import { assessHandler } from './assess.ts';
+import { criteriaHandler } from './criteria.ts';
+import { decideHandler } from './decide.ts';
+import { healthHandler } from './health.ts';
+import { listHandler } from './list.ts';
+import { openRequestHandler } from './open-request.ts';
+import { recordLeakHandler } from './record-leak.ts';
+import { removeMemberHandler } from './remove-member.ts';
+import { requestsHandler } from './requests.ts';
+import { showHandler } from './show.ts';
+import { updateMemberHandler } from './update-member.ts';
+import { vouchHandler } from './vouch.ts';
 
-type DistributorHandlers = Pick<
-  Handlers,
-  | 'distributors.criteria'
-  | 'distributors.list'
-  | 'distributors.show'
-  | 'distributors.addMember'
-  | 'distributors.updateMember'
-  | 'distributors.removeMember'
-  | 'distributors.recordLeak'
-  | 'distributors.requests'
-  | 'distributors.openRequest'
-  | 'distributors.assess'
-  | 'distributors.vouch'
-  | 'distributors.decide'
-  | 'distributors.health'
->;
-
-export function distributorHandlers(session: CoreSession): DistributorHandlers {
+export function distributorHandlers(session: CoreSession): HandlersOf<typeof distributorMethods> {
   return {
-    'distributors.criteria': async () => listCriteria(),
-    'distributors.list': async ({ includeRemoved }) => listMembers(session, includeRemoved),
-    'distributors.show': async ({ id }) => showMember(session, id),
-    'distributors.addMember': async (fields) => addFoundingMember(session, fields),
-    'distributors.updateMember': async ({ id, ...fields }) => updateMember(session, id, fields),
-    'distributors.removeMember': async ({ id, reason }) => removeMember(session, id, reason),
-    'distributors.recordLeak': async ({ id, caseId, leakId, at, note }) =>
-      viewOne(session, await recordDistributorLeak(session, { distributor: id, caseId, leakId, at, note })),
-    'distributors.requests': async ({ open }) => listRequests(session, open),
-    'distributors.openRequest': async (fields) => openRequest(session, fields),
-    'distributors.assess': async ({ requestId, criterion, met, evidence }) => assessCriterion(session, requestId, criterion as CriterionId, met, evidence),
-    'distributors.vouch': async ({ requestId, voucher, note }) => recordVouch(session, requestId, voucher, note),
-    'distributors.decide': async ({ requestId, outcome, reason }) => decideRequest(session, requestId, outcome, reason),
-    'distributors.health': async () => listHealth(session),
+    'distributors.criteria': criteriaHandler(),
+    'distributors.list': listHandler(session),
+    'distributors.show': showHandler(session),
+    'distributors.addMember': addMemberHandler(session),
+    'distributors.updateMember': updateMemberHandler(session),
+    'distributors.removeMember': removeMemberHandler(session),
+    'distributors.recordLeak': recordLeakHandler(session),
+    'distributors.requests': requestsHandler(session),
+    'distributors.openRequest': openRequestHandler(session),
+    'distributors.assess': assessHandler(session),
+    'distributors.vouch': vouchHandler(session),
+    'distributors.decide': decideHandler(session),
+    'distributors.health': healthHandler(session),
   };
 }

@@ -8,6 +8,8 @@ import { readKeyring, type KeyringDocument } from '../keyring/store.ts';
 import type { PeopleDocument } from '../people/store.ts';
 import { readPeople } from '../people/store.ts';
 import { readDistributors } from './store.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { distributorMethods } from '../../shared/contract/distributors.ts';
 
 export async function memberHealth(member: DistributorMember, people: PeopleDocument, keyring: KeyringDocument, now: Date): Promise<MemberHealth> {
   const candidates: { fingerprint: string; personId: string | null }[] = member.fingerprints.map((fingerprint) => ({ fingerprint, personId: null }));
@@ -56,4 +58,10 @@ function describeProblem(problem: MemberHealth['problems'][number], people: Peop
   const who = problem.personId ? (people.people[problem.personId]?.name ?? problem.personId) : null;
   if (problem.fingerprint) return `${who ? `${who}: ` : ''}key ${problem.fingerprint}: ${problem.reason}`;
   return problem.reason;
+}
+
+// `distributors.health`: Can every current member receive encrypted mail? Who cannot, and why; the recipients
+// of a list mail.
+export function healthHandler(session: CoreSession): HandlerOf<(typeof distributorMethods)['distributors.health']> {
+  return async () => listHealth(session);
 }

@@ -8,6 +8,8 @@ import type { CoreSession } from '../session.ts';
 import { newId, readPeople, requirePerson } from '../people/store.ts';
 import { newMember, viewOne } from './members.ts';
 import { mutateDistributors, readDistributors, requireRequest } from './store.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { distributorMethods } from '../../shared/contract/distributors.ts';
 
 export function listCriteria(): { id: string; number: number; text: string }[] {
   return MEMBERSHIP_CRITERIA.map((criterion, index) => ({ id: criterion.id, number: index + 1, text: criterion.text }));
@@ -149,4 +151,9 @@ export async function decideRequest(
     return { request: next, member: memberId ? draft.members[memberId]! : null };
   });
   return { request: decided.request, member: decided.member ? await viewOne(session, decided.member) : null };
+}
+
+// `distributors.requests`: Membership requests, open ones first.
+export function requestsHandler(session: CoreSession): HandlerOf<(typeof distributorMethods)['distributors.requests']> {
+  return async ({ open }) => listRequests(session, open);
 }

@@ -29,6 +29,8 @@ import { readTemplate, type EffectiveTemplate } from './template-store.ts';
 import { VARIABLE_NAMES, variableValues } from './variables.ts';
 import { wrapText } from './wrap.ts';
 import { DEFAULT_TEMPLATES } from './templates/index.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { mailMethods } from '../../shared/contract/mail.ts';
 
 export class SenderUnknownError extends EmbargoError {
   constructor() {
@@ -291,4 +293,9 @@ export async function attachFile(
   });
   const context = await loadMailContext(session, caseId, saved.context, (await readMail(session, scope)).notices);
   return buildView(session, saved, saved.versions[saved.versions.length - 1]!, context);
+}
+
+// `mail.drafts`: The drafts of a case (or the vault-wide ones).
+export function draftsHandler(session: CoreSession): HandlerOf<(typeof mailMethods)['mail.drafts']> {
+  return async ({ caseId }) => listDrafts(session, caseId);
 }

@@ -1,35 +1,47 @@
 // The composer's contract methods: templates and settings, drafts and their versions,
 // exports, and the distributors' acknowledgements.
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { HandlersOf } from '../../shared/contract/define.ts';
+import type { mailMethods } from '../../shared/contract/mail.ts';
+import type { mailImportMethods } from '../../shared/contract/mail-import.ts';
 import type { CoreSession } from '../session.ts';
-import { listNotices, recordAck, reminders } from './acks.ts';
-import { attachFile, createDraft, listDrafts, previewTemplate, saveDraft, showDraft } from './drafts.ts';
-import { exportDraft } from './export-mail.ts';
-import { importEml } from './import-eml.ts';
-import { detail, listTemplates, readSettings, readTemplate, resetTemplate, saveTemplate, updateSettings } from './template-store.ts';
-import { variableInfos } from './variables.ts';
+import { ackHandler } from './ack.ts';
+import { attachFileHandler } from './attach-file.ts';
+import { createDraftHandler } from './create-draft.ts';
+import { draftsHandler } from './drafts.ts';
+import { exportHandler } from './export.ts';
+import { importEmlHandler } from './import-eml.ts';
+import { noticesHandler } from './notices.ts';
+import { previewHandler } from './preview.ts';
+import { remindersHandler } from './reminders.ts';
+import { resetTemplateHandler } from './reset-template.ts';
+import { saveDraftHandler } from './save-draft.ts';
+import { saveTemplateHandler } from './save-template.ts';
+import { settingsHandler } from './settings.ts';
+import { showDraftHandler } from './show-draft.ts';
+import { templateHandler } from './template.ts';
+import { templatesHandler } from './templates.ts';
+import { updateSettingsHandler } from './update-settings.ts';
+import { variablesHandler } from './variables.ts';
 
-type MailMethod = Extract<keyof Handlers, `mail.${string}`>;
-
-export function mailHandlers(session: CoreSession): Pick<Handlers, MailMethod> {
+export function mailHandlers(session: CoreSession): HandlersOf<typeof mailMethods & typeof mailImportMethods> {
   return {
-    'mail.templates': async () => listTemplates(session),
-    'mail.template': async ({ id }) => detail(await readTemplate(session, id)),
-    'mail.saveTemplate': async ({ id, subject, body }) => saveTemplate(session, id, { subject, body }),
-    'mail.resetTemplate': async ({ id }) => resetTemplate(session, id),
-    'mail.variables': async () => variableInfos(),
-    'mail.settings': async () => readSettings(session),
-    'mail.updateSettings': async (change) => updateSettings(session, change),
-    'mail.preview': async (input) => previewTemplate(session, input),
-    'mail.createDraft': async (input) => createDraft(session, input),
-    'mail.saveDraft': async ({ caseId, draft, ...changes }) => saveDraft(session, caseId, draft, changes),
-    'mail.attachFile': async ({ caseId, draft, ...file }) => attachFile(session, caseId, draft, file),
-    'mail.drafts': async ({ caseId }) => listDrafts(session, caseId),
-    'mail.showDraft': async ({ caseId, draft, version }) => showDraft(session, caseId, draft, version),
-    'mail.export': async (input) => exportDraft(session, input),
-    'mail.importEml': async (input) => importEml(session, input),
-    'mail.notices': async ({ caseId }) => listNotices(session, caseId),
-    'mail.ack': async (input) => recordAck(session, input),
-    'mail.reminders': async ({ caseId, withinHours, quietHours }) => reminders(session, caseId, { withinHours, quietHours }),
+    'mail.templates': templatesHandler(session),
+    'mail.template': templateHandler(session),
+    'mail.saveTemplate': saveTemplateHandler(session),
+    'mail.resetTemplate': resetTemplateHandler(session),
+    'mail.variables': variablesHandler(),
+    'mail.settings': settingsHandler(session),
+    'mail.updateSettings': updateSettingsHandler(session),
+    'mail.preview': previewHandler(session),
+    'mail.createDraft': createDraftHandler(session),
+    'mail.saveDraft': saveDraftHandler(session),
+    'mail.attachFile': attachFileHandler(session),
+    'mail.drafts': draftsHandler(session),
+    'mail.showDraft': showDraftHandler(session),
+    'mail.export': exportHandler(session),
+    'mail.importEml': importEmlHandler(session),
+    'mail.notices': noticesHandler(session),
+    'mail.ack': ackHandler(session),
+    'mail.reminders': remindersHandler(session),
   };
 }

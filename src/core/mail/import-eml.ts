@@ -9,6 +9,8 @@ import { EmbargoError } from '../../shared/errors.ts';
 import { mutateCase, readCase } from '../cases/case-store.ts';
 import type { CoreSession } from '../session.ts';
 import { readReceivedMail } from './read-received.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { mailImportMethods } from '../../shared/contract/mail-import.ts';
 
 export async function importEml(session: CoreSession, input: { caseId: string; eml: string; name: string }): Promise<ImportedMail> {
   const bytes = new Uint8Array(Buffer.from(input.eml, 'base64'));
@@ -35,4 +37,10 @@ export async function importEml(session: CoreSession, input: { caseId: string; e
     ],
   );
   return { caseId: input.caseId, eventSeq: appended[0]!.seq, sha256, ...mail };
+}
+
+// `mail.importEml`: Import a received mail (.eml) into a case: PGP content decrypted and verified with the
+// keyring, recorded on the timeline.
+export function importEmlHandler(session: CoreSession): HandlerOf<(typeof mailImportMethods)['mail.importEml']> {
+  return async (input) => importEml(session, input);
 }

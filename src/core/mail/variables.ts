@@ -8,6 +8,8 @@ import { zonedTime } from '../process/time.ts';
 import { scheduledItems } from '../process/schedule.ts';
 import { retrospectiveMarkdown } from '../process/retrospective.ts';
 import { MEMBERSHIP_CRITERIA } from '../../shared/contract/distributors.ts';
+import type { HandlerOf } from '../../shared/contract/define.ts';
+import type { mailMethods } from '../../shared/contract/mail.ts';
 
 type Value = string | null;
 
@@ -254,4 +256,9 @@ export function variableValues(context: MailContext, vars: Readonly<Record<strin
     values.publicAdvisory = renderTemplate(context.advisoryBody, { ...values, publicAdvisory: null }).text;
   }
   return values;
+}
+
+// `mail.variables`: The variables templates can use, each with what it holds.
+export function variablesHandler(): HandlerOf<(typeof mailMethods)['mail.variables']> {
+  return async () => variableInfos();
 }

@@ -1,15 +1,18 @@
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { HandlersOf } from '../../shared/contract/define.ts';
+import type { peopleMethods } from '../../shared/contract/people.ts';
 import type { CoreSession } from '../session.ts';
-import { addPerson, listPeople, removePerson, showPerson, updatePerson } from './people.ts';
+import { addHandler } from './add.ts';
+import { listHandler } from './list.ts';
+import { removeHandler } from './remove.ts';
+import { showHandler } from './show.ts';
+import { updateHandler } from './update.ts';
 
-type PeopleHandlers = Pick<Handlers, 'people.list' | 'people.show' | 'people.add' | 'people.update' | 'people.remove'>;
-
-export function peopleHandlers(session: CoreSession): PeopleHandlers {
+export function peopleHandlers(session: CoreSession): HandlersOf<typeof peopleMethods> {
   return {
-    'people.list': async (filter) => listPeople(session, filter),
-    'people.show': async ({ id }) => showPerson(session, id),
-    'people.add': async (fields) => addPerson(session, fields),
-    'people.update': async ({ id, ...fields }) => updatePerson(session, id, fields),
-    'people.remove': async ({ id }) => removePerson(session, id),
+    'people.list': listHandler(session),
+    'people.show': showHandler(session),
+    'people.add': addHandler(session),
+    'people.update': updateHandler(session),
+    'people.remove': removeHandler(session),
   };
 }

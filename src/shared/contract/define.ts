@@ -19,3 +19,9 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
   return spec;
 }
+
+/** What serves one method: given its parsed input, its output (`src/core/<cap>/<op>.ts`). */
+export type HandlerOf<S extends MethodSpec> = (input: z.output<S['input']>) => Promise<z.output<S['output']>>;
+
+/** A capability's handler map, typed from its contract group (`HandlersOf<typeof peopleMethods>`). */
+export type HandlersOf<G extends Record<string, MethodSpec>> = { [M in keyof G]: HandlerOf<G[M]> };
