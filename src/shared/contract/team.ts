@@ -86,6 +86,14 @@ export const teamStatus = z.strictObject({
 });
 export type TeamStatus = z.infer<typeof teamStatus>;
 
+/** One step of a running sync: the phases are those of `embargo team sync`'s progress lines. */
+export const teamSyncProgress = z.strictObject({
+  phase: z.enum(['fetch', 'verify', 'decrypt', 'merge', 'publish', 'push', 'export']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type TeamSyncProgressView = z.infer<typeof teamSyncProgress>;
+
 export const teamMethods = {
   'team.init': method({
     input: z.strictObject({ remote: remoteUrl.optional(), remoteName: remoteName.default('origin') }),
@@ -118,6 +126,13 @@ export const teamMethods = {
     input: z.strictObject({ remote: z.string().min(1).max(2000).optional(), exportFile: z.string().min(1).optional(), importFile: z.string().min(1).optional() }),
     output: teamSyncResult,
     summary: 'push this member’s changes and pull everyone else’s (or export/import a git bundle)',
+  }),
+  'team.syncProgress': method({
+    input: empty,
+    output: z.strictObject({ progress: teamSyncProgress.nullable() }),
+    summary: 'where the running sync is (phase, done, total); null when none runs — the window polls it',
+    // Polled while a sync runs: it must not keep an unattended vault open by itself.
+    passive: true,
   }),
   'team.decide': method({
     input: z.strictObject({ id: caseId, field: z.string().min(1).max(100), eventId: z.string().regex(/^[0-9a-f]{64}$/) }),

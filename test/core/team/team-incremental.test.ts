@@ -89,4 +89,22 @@ describe('an incremental team sync', () => {
     expect(idle.published).toBe(false);
     expect(remoteObjects(team)).toEqual(before);
   }, 120_000);
+
+  it('answers team.syncProgress while a sync runs (what the window polls), and null after', async () => {
+    const [alice] = team.members;
+    await alice.call('case.update', { id: ids[3]!, edits: { summary: 'polled' } });
+    const polled: string[] = [];
+    let finished = false;
+    const sync = alice.call('team.sync', {}).finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      const { progress } = await alice.call('team.syncProgress', {});
+      if (progress) polled.push(progress.phase);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await sync;
+    expect(polled).toContain('push');
+    expect(await alice.call('team.syncProgress', {})).toEqual({ progress: null });
+  }, 120_000);
 });

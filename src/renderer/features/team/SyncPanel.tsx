@@ -1,8 +1,9 @@
 // The Sync button and what this vault knows about sync: when it last synced, what it has not
 // sent yet (ahead), and after a sync what came in. Sync is one call into the core (fetch,
-// verify every state, merge, publish, push); while it runs the steps are shown in order.
-import { useState, type ReactElement } from 'react';
-import type { TeamInfo, TeamStatus, TeamSyncResult } from '../../../shared/contract/index.ts';
+// verify every state, merge, publish, push); while it runs the window polls `team.syncProgress`
+// and shows the phase it is in and how far through that phase it is.
+import { useEffect, useState, type ReactElement } from 'react';
+import type { TeamInfo, TeamStatus, TeamSyncProgressView, TeamSyncResult } from '../../../shared/contract/index.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { TimePair } from '../../components/TimePair.tsx';
@@ -11,7 +12,16 @@ import { useAction } from '../keyring/use-action.ts';
 import { TeamError } from './TeamError.tsx';
 import { memberName } from './team-format.ts';
 
-const STEPS = ['Fetching the other members’ states', 'Verifying signatures, counters and hashes', 'Merging shared cases', 'Publishing and pushing your state'];
+/** The phases in the order a sync runs them, with what each one does. */
+const PHASES: [TeamSyncProgressView['phase'], string][] = [
+  ['fetch', 'Fetching the other members’ states'],
+  ['verify', 'Verifying signatures, counters and hashes'],
+  ['decrypt', 'Decrypting the changed records'],
+  ['merge', 'Merging shared cases'],
+  ['publish', 'Publishing your state'],
+  ['push', 'Pushing to the remote'],
+];
+const POLL_MS = 250;
 
 export function SyncPanel({ team, status }: { team: TeamInfo; status: TeamStatus | null }): ReactElement {
   const action = useAction();
@@ -63,12 +73,38 @@ export function SyncPanel({ team, status }: { team: TeamInfo; status: TeamStatus
 }
 
 function SyncProgress(): ReactElement {
+  const [progress, setProgress] = useState<TeamSyncProgressView | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    const poll = async (): Promise<void> => {
+      const result = await call('team.syncProgress', {});
+      if (!stopped && result.ok) setProgress(result.value.progress);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, []);
+  const current = progress ? PHASES.findIndex(([phase]) => phase === progress.phase) : -1;
+  const label = current >= 0 ? PHASES[current]![1] : 'Starting the sync';
   return (
     <div className="team-sync__progress" role="status" aria-live="polite">
-      <progress aria-label="Sync in progress" />
+      {progress && progress.total > 0 ? (
+        <progress aria-label={`Sync: ${label}`} value={progress.done} max={progress.total} />
+      ) : (
+        <progress aria-label={`Sync: ${label}`} />
+      )}
+      <p className="team-sync__phase" data-testid="team-sync-phase">
+        {label}
+        {progress && progress.total > 0 ? ` — ${progress.done} of ${progress.total}` : ''}
+      </p>
       <ol className="team-sync__steps">
-        {STEPS.map((step) => (
-          <li key={step}>{step}</li>
+        {PHASES.map(([phase, step], index) => (
+          <li key={phase} aria-current={index === current ? 'step' : undefined} className={index < current ? 'team-sync__step--done' : undefined}>
+            {step}
+          </li>
         ))}
       </ol>
     </div>
