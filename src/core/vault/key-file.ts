@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { VaultCorruptError, WrongPassphraseError, EmbargoError } from '../../shared/errors.ts';
+import { argon2id } from 'hash-wasm';
 
 export const KEY_FILE_NAME = 'vault.key';
 export const KEY_FILE_FORMAT = 'embargo-vault-key';
@@ -62,8 +63,6 @@ function checksumOf(file: Omit<KeyFile, 'checksum'>): string {
 }
 
 export async function deriveVaultKey(passphrase: string, kdf: KdfParameters): Promise<Uint8Array> {
-  // Imported here: a command that gets the key from the agent never compiles the Argon2 module.
-  const { argon2id } = await import('hash-wasm');
   return argon2id({
     password: passphrase.normalize('NFC'),
     salt: Buffer.from(kdf.salt, 'base64'),
