@@ -72,6 +72,7 @@ export const CLI_TO_UI: Record<string, UiPlace> = {
   'workspace export-bundle': { ui: 'Case › Workspace › Export bundle', methods: ['workspace.exportBundle'] },
   'workspace lint': { ui: 'Case › Workspace › Lint', methods: ['workspace.lint'] },
   'workspace commitment': { ui: 'Case › Workspace › Embargo commitment', methods: ['workspace.commitment'] },
+  'workspace sign-commitment': { ui: 'Case › Workspace › Embargo commitment › Sign it now with my key', methods: ['workspace.signCommitment'] },
   'workspace release-check': { ui: 'Case › Workspace › Release check', methods: ['workspace.releaseCheck'] },
   'workspace install-hook': { ui: 'Case › Workspace › Leak guard hook', methods: ['workspace.installHook'] },
   'workspace stale': { ui: 'Case › Workspace › Stale patches banner', methods: ['workspace.staleness'] },

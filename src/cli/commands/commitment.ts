@@ -1,5 +1,6 @@
 // The embargo commitment and the leak guard from the command line:
 //   embargo workspace commitment CASE
+//   embargo workspace sign-commitment CASE
 //   embargo workspace release-check CASE --merged BUNDLE
 //   embargo workspace install-hook CASE --repo PATH [--word W]… [--force]
 //   embargo advisory transparency CASE --out DIR
@@ -56,6 +57,18 @@ export function registerCommitmentCommands(program: Command, run: CommandRunner)
           ['AT', 'VIA', 'TO', 'FILES'],
           out.deliveries.map((d) => [d.at, d.via, [...d.to, ...d.keys].join(', ') || '—', d.files.map((f) => `${f.name} (${f.sha256.slice(0, 12)})`).join(', ')]),
         );
+      }),
+    );
+
+  ws.command('sign-commitment')
+    .description('sign a commitment recorded without a signature (the vault had no usable own key then) with your key now')
+    .argument('<case>', 'case id')
+    .action((id: string) =>
+      run(async (session) => {
+        await session.unlock();
+        const out = await session.call('workspace.signCommitment', { id });
+        if (session.options.json) return printJson(session.io, out);
+        session.io.stdout(`Signed the embargo commitment of ${id} with ${out.signer}; the deliveries are unchanged.\n`);
       }),
     );
 

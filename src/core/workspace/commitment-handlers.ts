@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { CommitmentView, Handlers } from '../../shared/contract/index.ts';
 import { EmbargoError } from '../../shared/errors.ts';
 import { mutateCase, readCase, type EventDraft } from '../cases/case-store.ts';
 import type { CoreSession } from '../session.ts';
@@ -12,8 +12,9 @@ import type { CaseWorkspace } from './case-workspace.ts';
 import { withCaseWorkspace } from './with-workspace.ts';
 import { checkAgainstCommitment, parseCommitment, transparencyRecord } from './commitment.ts';
 import { guardSecrets, installGuard } from './leak-guard.ts';
+import { signRecordedCommitment } from './sign-commitment.ts';
 
-type CommitmentHandlers = Pick<Handlers, 'workspace.commitment' | 'workspace.releaseCheck' | 'workspace.installHook' | 'advisory.transparency'>;
+type CommitmentHandlers = Pick<Handlers, 'workspace.commitment' | 'workspace.signCommitment' | 'workspace.releaseCheck' | 'workspace.installHook' | 'advisory.transparency'>;
 
 export function commitmentHandlers(session: CoreSession): CommitmentHandlers {
   const withWorkspace = <T>(caseId: string, body: (ws: CaseWorkspace) => Promise<T>): Promise<T> => withCaseWorkspace(session, caseId, body);
@@ -22,22 +23,29 @@ export function commitmentHandlers(session: CoreSession): CommitmentHandlers {
     await mutateCase(session.cases(), caseId, (fields) => fields, () => events);
   }
 
+  function view(ws: CaseWorkspace): CommitmentView {
+    const state = ws.state.commitment;
+    if (!state) return { recorded: false, signed: false, signer: null, recordedAt: null, releaseDate: null, branches: [], deliveries: [] };
+    const doc = parseCommitment(state);
+    return {
+      recorded: true,
+      signed: state.signature !== null,
+      signer: doc.signer,
+      recordedAt: doc.recordedAt,
+      releaseDate: doc.releaseDate,
+      branches: doc.branches,
+      deliveries: doc.deliveries,
+    };
+  }
+
   return {
-    'workspace.commitment': async ({ id }) =>
-      withWorkspace(id, async (ws) => {
-        const state = ws.state.commitment;
-        if (!state) return { recorded: false, signed: false, signer: null, recordedAt: null, releaseDate: null, branches: [], deliveries: [] };
-        const doc = parseCommitment(state);
-        return {
-          recorded: true,
-          signed: state.signature !== null,
-          signer: doc.signer,
-          recordedAt: doc.recordedAt,
-          releaseDate: doc.releaseDate,
-          branches: doc.branches,
-          deliveries: doc.deliveries,
-        };
-      }),
+    'workspace.commitment': async ({ id }) => withWorkspace(id, async (ws) => view(ws)),
+
+    'workspace.signCommitment': async ({ id }) => {
+      const { signed, shown } = await withWorkspace(id, async (ws) => ({ signed: await signRecordedCommitment(session, ws), shown: view(ws) }));
+      await record(id, [{ type: 'workspace.commitment-signed', data: { signer: signed.document.signer, releaseDate: signed.document.releaseDate } }]);
+      return shown;
+    },
 
     'workspace.releaseCheck': async ({ id, bundle }) => {
       const path = resolve(bundle);

@@ -62,6 +62,11 @@ export const commitmentMethods = {
     }),
     output: z.strictObject({ hook: z.string(), list: z.string(), words: z.number().int(), patchIds: z.number().int(), releaseDate: z.string().nullable() }),
   }),
+  'workspace.signCommitment': method({
+    summary: 'Sign a commitment recorded without a signature (no usable own key then) with the Fix Lead key the vault has now.',
+    input: z.strictObject({ id: caseId }),
+    output: commitmentView,
+  }),
   'advisory.transparency': method({
     summary: 'After the Release Date: the commitment as a public JSON document and its detached armored signature.',
     input: z.strictObject({ id: caseId, output: path }),

@@ -212,6 +212,7 @@ const TITLED: Record<string, [string, IconName]> = {
   'workspace.exported': ['Workspace export', 'shield'],
   'workspace.release-verified': ['Release-day check', 'check'],
   'workspace.commitment-recorded': ['Embargo commitment recorded (signed)', 'lock'],
+  'workspace.commitment-signed': ['Embargo commitment signed afterwards', 'lock'],
   'workspace.release-checked': ['Release checked against the commitment', 'check'],
   'workspace.hook-installed': ['Leak guard installed (pre-push hook)', 'shield'],
   'advisory.transparency-exported': ['Transparency record published', 'shield'],

@@ -75,6 +75,24 @@ export function CommitmentPanel({ caseRecord }: { caseRecord: CaseRecord }): Rea
               {value.signed ? `Signed by ${value.signer ?? '—'}` : 'Recorded without a signature: the vault had no usable own key.'} · last recorded {value.recordedAt ? formatUtc(value.recordedAt) : '—'} · Release Date{' '}
               {value.releaseDate ? formatUtc(value.releaseDate) : 'not set'}. Sealed in the vault until it is published.
             </p>
+            {value.signed ? null : (
+              <div className="ws-form__row">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={action.busy}
+                  onClick={() =>
+                    void action.run(async () => {
+                      const result = await call('workspace.signCommitment', { id: caseRecord.id });
+                      if (result.ok) setDone(`Signed by ${result.value.signer ?? '—'}; the deliveries are unchanged.`);
+                      return result;
+                    })
+                  }
+                >
+                  <Icon name="lock" /> Sign it now with my key
+                </button>
+              </div>
+            )}
             <table className="table table--compact" aria-label="Committed patches">
               <thead>
                 <tr>
@@ -147,7 +165,7 @@ export function CommitmentPanel({ caseRecord }: { caseRecord: CaseRecord }): Rea
               disabled={action.busy || embargoed || !value.signed}
               onSubmit={async (output) => {
                 const result = await action.run(() => call('advisory.transparency', { id: caseRecord.id, output }));
-                if (result) setDone(`${result.document} and ${result.signature}`);
+                if (result) setDone(`Written: ${result.document} and ${result.signature}`);
               }}
             />
           </>
@@ -164,10 +182,10 @@ export function CommitmentPanel({ caseRecord }: { caseRecord: CaseRecord }): Rea
           disabled={action.busy}
           onSubmit={async (repo) => {
             const result = await action.run(() => call('workspace.installHook', { id: caseRecord.id, repo }));
-            if (result) setDone(`${result.hook} (${result.patchIds} patch-ids, ${result.words} words, hashed)`);
+            if (result) setDone(`Written: ${result.hook} (${result.patchIds} patch-ids, ${result.words} words, hashed)`);
           }}
         />
-        {done ? <Notice tone="info">Written: {done}</Notice> : null}
+        {done ? <Notice tone="info">{done}</Notice> : null}
         {action.error ? <Notice tone="error">{action.error.message}</Notice> : null}
       </div>
     </section>
